@@ -1,0 +1,117 @@
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import DatabaseError
+
+from wijkaanpak.logging import JSONFormatter, RedactSecretsFilter
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_healthz_answers_without_touching_the_database(client):
+    # No django_db mark: any query here would raise.
+    assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_readyz_answers_when_the_database_does(client):
+    assert client.get("/readyz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_readyz_answers_503_when_the_database_does_not(client, monkeypatch):
+    def fail(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("django.db.backends.utils.CursorWrapper.execute", fail)
+    assert client.get("/readyz").status_code == 503
+
+
+def test_health_endpoints_answer_for_any_host_over_plain_http(client, settings):
+    settings.ALLOWED_HOSTS = ["wijkaanpak.example.nl"]
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz", HTTP_HOST="10.0.0.7:8000").status_code == 200
+
+
+@pytest.mark.django_db
+def test_trace_is_refused(client):
+    assert client.generic("TRACE", "/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_strict_content_security_policy(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_log_lines_are_json_without_tracking_tokens(capsys):
+    handler = logging.StreamHandler()
+    handler.setFormatter(JSONFormatter())
+    handler.addFilter(RedactSecretsFilter())
+    logger = logging.getLogger("test.redaction")
+    logger.addHandler(handler)
+    try:
+        logger.warning("Not Found: %s", "/volgen/AbCdEf0123456789secret/")
+    finally:
+        logger.removeHandler(handler)
+    line = capsys.readouterr().err.strip()
+    assert '"level": "WARNING"' in line
+    assert "AbCdEf0123456789secret" not in line
+    assert "/volgen/[verwijderd]" in line
+
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "HTTPS": "1",
+    "SECRET_KEY": "a-long-random-production-like-secret-key-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "wijkaanpak.example.nl",
+    "SITE_URL": "https://wijkaanpak.example.nl",
+    "EMAIL_BACKEND": "smtp",
+    "EMAIL_HOST": "smtp.example.nl",
+    "TASKS_BACKEND": "database",
+    "STATIC_MANIFEST": "1",
+}
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    test_only = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in test_only}
+    return subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is required" in result.stderr
+
+
+def test_a_malformed_setting_is_refused_at_start_up():
+    result = run_manage("check", env={**PRODUCTION_ENV, "CONN_MAX_AGE": "a minute"})
+    assert result.returncode != 0
+    assert "CONN_MAX_AGE must be a whole number" in result.stderr
+
+
+def test_production_cookies_use_the_host_prefix():
+    code = "from django.conf import settings as s; print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME)"
+    result = run_manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
+    assert result.stdout.split() == ["__Host-sessionid", "__Host-csrftoken"]

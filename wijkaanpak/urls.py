@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from initiatives import views as initiative_views
+from wijkaanpak import views
+
+urlpatterns = [
+    path("", initiative_views.home, name="home"),
+    path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
+    path("privacy/", views.privacy_statement, name="privacy"),
+    path("account/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+    path("", include("neighbourhoods.urls")),
+    path("", include("initiatives.urls")),
+]
