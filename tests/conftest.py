@@ -3,7 +3,9 @@ import os
 import pytest
 from django.test import Client
 
+from initiatives.rules import Role
 from tests.checks import CHROMIUM, IN_CI, HTMLCollector
+from tests.factories import NeighbourhoodFactory, UserFactory, broker_of
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -65,6 +67,52 @@ def client(html_collector: HTMLCollector) -> CheckedClient:
     checked = CheckedClient()
     checked.collector = html_collector
     return checked
+
+
+# --- The cast: one user per role ------------------------------------------------------
+
+
+@pytest.fixture
+def wijk_a(db):
+    return NeighbourhoodFactory(name="Poelenburg", slug="poelenburg")
+
+
+@pytest.fixture
+def wijk_b(db):
+    return NeighbourhoodFactory(name="Kogerveld", slug="kogerveld")
+
+
+@pytest.fixture
+def broker_a(wijk_a):
+    """A social broker who works in wijk A."""
+    return broker_of(wijk_a, username="broker_a", first_name="Anna", last_name="Makelaar")
+
+
+@pytest.fixture
+def broker_b(wijk_b):
+    """A social broker who works in wijk B only."""
+    return broker_of(wijk_b, username="broker_b", first_name="Bram", last_name="Makelaar")
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(username="coordinator", first_name="Chris", roles=[Role.COORDINATOR])
+
+
+@pytest.fixture
+def council_member(db):
+    return UserFactory(username="raadslid", first_name="Rita", roles=[Role.COUNCIL])
+
+
+@pytest.fixture
+def administrator(db):
+    """A functional administrator: manages reference data in the admin, not initiatives."""
+    return UserFactory(username="beheerder", is_staff=True, roles=[Role.ADMINISTRATOR])
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
 
 
 # --- Browser tests ----------------------------------------------------------------------

@@ -1,0 +1,488 @@
+import hashlib
+import secrets
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from neighbourhoods.models import Neighbourhood, Priority
+
+
+class Status(models.TextChoices):
+    SUBMITTED = "submitted", pgettext_lazy("status", "Ingediend")
+    INTAKE = "intake", pgettext_lazy("status", "In gesprek")
+    PREPARING = "preparing", pgettext_lazy("status", "In voorbereiding")
+    IN_PROGRESS = "in_progress", pgettext_lazy("status", "In uitvoering")
+    COMPLETED = "completed", pgettext_lazy("status", "Afgerond")
+    DECLINED = "declined", pgettext_lazy("status", "Afgewezen")
+    REFERRED = "referred", pgettext_lazy("status", "Doorverwezen")
+    WITHDRAWN = "withdrawn", pgettext_lazy("status", "Ingetrokken")
+
+
+# The one transition table (DESIGN.md). Forms, views, templates, admin and tests read it;
+# nothing else may list the allowed moves.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.SUBMITTED: frozenset(
+        {Status.INTAKE, Status.DECLINED, Status.REFERRED, Status.WITHDRAWN}
+    ),
+    Status.INTAKE: frozenset(
+        {Status.PREPARING, Status.DECLINED, Status.REFERRED, Status.WITHDRAWN}
+    ),
+    Status.PREPARING: frozenset({Status.IN_PROGRESS, Status.DECLINED, Status.WITHDRAWN}),
+    Status.IN_PROGRESS: frozenset({Status.COMPLETED, Status.WITHDRAWN}),
+    Status.DECLINED: frozenset({Status.INTAKE}),
+    Status.REFERRED: frozenset({Status.INTAKE}),
+    Status.WITHDRAWN: frozenset({Status.INTAKE}),
+    Status.COMPLETED: frozenset({Status.INTAKE}),
+}
+CLOSED_STATUSES = frozenset({Status.COMPLETED, Status.DECLINED, Status.REFERRED, Status.WITHDRAWN})
+OPEN_STATUSES = frozenset(Status.values) - CLOSED_STATUSES
+# Moves whose public text must explain the decision to the initiator; a reopen needs a reason.
+REASON_REQUIRED = frozenset({Status.DECLINED, Status.REFERRED})
+
+
+def allowed_transitions(status: str) -> list[str]:
+    """The statuses reachable from ``status``, in the order of the Status choices."""
+    reachable = TRANSITIONS[status]
+    return [value for value in Status.values if value in reachable]
+
+
+def is_reopening(from_status: str, to_status: str) -> bool:
+    return from_status in CLOSED_STATUSES and to_status == Status.INTAKE
+
+
+class Need(models.TextChoices):
+    HELP = "help", _("Hulp van de gemeente")
+    MONEY = "money", _("Geld")
+    PLACE = "place", _("Een plek of ruimte")
+    VOLUNTEERS = "volunteers", _("Vrijwilligers")
+    PERMIT = "permit", _("Een vergunning")
+    OTHER = "other", _("Iets anders")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def published(self) -> "InitiativeQuerySet":
+        return self.filter(is_published=True)
+
+    def open(self) -> "InitiativeQuerySet":
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def closed(self) -> "InitiativeQuerySet":
+        return self.filter(status__in=CLOSED_STATUSES)
+
+    def in_neighbourhood(self, neighbourhood: Neighbourhood) -> "InitiativeQuerySet":
+        return self.filter(neighbourhood=neighbourhood)
+
+    def awaiting_first_response(self) -> "InitiativeQuerySet":
+        return self.open().filter(first_response_at__isnull=True)
+
+    def overdue(self, today: date) -> "InitiativeQuerySet":
+        """Open initiatives still without a first response after their due date."""
+        return self.awaiting_first_response().filter(first_response_due__lt=today)
+
+    def for_tracking_token(self, token: str) -> "InitiativeQuerySet":
+        # The token is looked up by its hash: an index lookup on a value the attacker
+        # cannot choose, so response time says nothing about how close a guess was.
+        return self.filter(tracking_token_hash=hash_token(token))
+
+
+class Initiative(models.Model):
+    """An idea or plan a resident raised for their wijk."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("beschrijving"), max_length=5000)
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("wijk"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    priorities = models.ManyToManyField(
+        Priority, verbose_name=_("prioriteiten"), related_name="initiatives", blank=True
+    )
+    needs = models.JSONField(_("wat is er nodig"), default=list, blank=True)
+    amount_requested = models.DecimalField(
+        _("gevraagd bedrag (euro)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    amount_granted = models.DecimalField(
+        _("toegekend bedrag (euro)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    referred_to = models.CharField(_("doorverwezen naar"), max_length=200, blank=True)
+    referral_reference = models.CharField(
+        _("kenmerk van de doorverwijzing"), max_length=100, blank=True
+    )
+
+    # Publication is separate from status: nothing is public until a broker publishes it,
+    # with a public title and summary the broker has checked for personal details.
+    is_published = models.BooleanField(_("gepubliceerd"), default=False)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    public_title = models.CharField(_("openbare titel"), max_length=200, blank=True)
+    public_summary = models.TextField(_("openbare samenvatting"), max_length=2000, blank=True)
+
+    assigned_broker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sociaal makelaar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_initiatives",
+    )
+    submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
+    first_response_due = models.DateField(_("eerste reactie uiterlijk"))
+    first_response_at = models.DateTimeField(_("eerste reactie op"), null=True, blank=True)
+    # Working days from submission to first response, fixed when it happens, so the
+    # council's figures aggregate in SQL without a holiday calendar in the database.
+    response_working_days = models.PositiveSmallIntegerField(
+        _("werkdagen tot eerste reactie"), null=True, blank=True
+    )
+    closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    waiting_for_initiator_since = models.DateTimeField(
+        _("wacht op antwoord sinds"), null=True, blank=True
+    )
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    # Counters read on every list page; kept in the row by the services that change them.
+    support_count = models.PositiveIntegerField(_("steunbetuigingen"), default=0)
+    help_offer_count = models.PositiveIntegerField(_("hulpaanbiedingen"), default=0)
+
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    # The private tracking token is HMAC(SECRET_KEY, nonce): the database holds the nonce and
+    # the token's hash but never the token, so neither a database dump nor a queued e-mail
+    # task (which carries only the initiative's id) reveals a working link.
+    tracking_nonce = models.CharField(max_length=32, editable=False)
+    tracking_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    language = models.CharField(_("taal"), max_length=8, default="nl")
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("initiatief")
+        verbose_name_plural = _("initiatieven")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount_requested__isnull=True) | Q(amount_requested__gte=0),
+                name="initiative_amount_requested_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount_granted__isnull=True) | Q(amount_granted__gte=0),
+                name="initiative_amount_granted_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="initiative_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(published_at__isnull=False),
+                name="initiative_published_has_moment",
+            ),
+        ]
+        indexes = [
+            # Public list: published initiatives of a wijk, newest first.
+            models.Index(
+                fields=["neighbourhood", "-published_at"],
+                condition=Q(is_published=True),
+                name="initiative_public_wijk_idx",
+            ),
+            # Public list without a wijk filter, newest first.
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(is_published=True),
+                name="initiative_public_idx",
+            ),
+            # Brokers' queues: open work of a wijk by due date.
+            models.Index(
+                fields=["neighbourhood", "status", "first_response_due"],
+                name="initiative_queue_idx",
+            ),
+            models.Index(fields=["assigned_broker", "status"], name="initiative_assignee_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatives:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    @property
+    def display_title(self) -> str:
+        """The title the public sees: the broker's public title, else the resident's."""
+        return self.public_title or self.title
+
+    def issue_tracking_token(self) -> str:
+        """Give the initiative a new private link (the old one stops working); caller saves."""
+        self.tracking_nonce = secrets.token_hex(16)
+        token = self.tracking_token()
+        self.tracking_token_hash = hash_token(token)
+        return token
+
+    def tracking_token(self) -> str:
+        return salted_hmac(
+            "wijkaanpak.tracking", self.tracking_nonce, algorithm="sha256"
+        ).hexdigest()
+
+    def allowed_transitions(self) -> list[str]:
+        return allowed_transitions(self.status)
+
+    def can_transition_to(self, status: str) -> bool:
+        return status in TRANSITIONS[self.status]
+
+    def is_overdue(self, today: date) -> bool:
+        return (
+            self.status in OPEN_STATUSES
+            and self.first_response_at is None
+            and self.first_response_due < today
+        )
+
+
+class Initiator(models.Model):
+    """The resident's contact details, kept apart so they are easy to protect and anonymise."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="initiator", primary_key=True
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    consent_at = models.DateTimeField(_("toestemming gegeven op"))
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("initiatiefnemer")
+        verbose_name_plural = _("initiatiefnemers")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(email="") | ~Q(phone="") | Q(anonymised_at__isnull=False),
+                name="initiator_reachable",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EntryKind(models.TextChoices):
+    STATUS_CHANGE = "status_change", _("Statuswijziging")
+    PUBLIC_UPDATE = "public_update", _("Voortgangsbericht")
+    MESSAGE_TO_INITIATOR = "message_to_initiator", _("Bericht aan initiatiefnemer")
+    MESSAGE_FROM_INITIATOR = "message_from_initiator", _("Bericht van initiatiefnemer")
+    NOTE = "note", _("Interne notitie")
+    EMAIL_SENT = "email_sent", _("E-mail verstuurd")
+    ASSIGNED = "assigned", _("Toegewezen")
+    PUBLISHED = "published", _("Gepubliceerd")
+    UNPUBLISHED = "unpublished", _("Niet meer openbaar")
+    AMOUNT_GRANTED = "amount_granted", _("Bedrag toegekend")
+    PARTNER_LINKED = "partner_linked", _("Partner gekoppeld")
+    HELP_OFFERED = "help_offered", _("Hulp aangeboden")
+    HELP_CONNECTED = "help_connected", _("Hulpaanbod gekoppeld")
+    CONTACT_VIEWED = "contact_viewed", _("Contactgegevens bekeken")
+
+
+# Which timeline entries the initiator sees on the tracking page, and which the public sees.
+INITIATOR_VISIBLE = frozenset(
+    {
+        EntryKind.STATUS_CHANGE,
+        EntryKind.PUBLIC_UPDATE,
+        EntryKind.MESSAGE_TO_INITIATOR,
+        EntryKind.MESSAGE_FROM_INITIATOR,
+    }
+)
+PUBLIC_VISIBLE = frozenset({EntryKind.PUBLIC_UPDATE})
+
+
+class TimelineEntryQuerySet(models.QuerySet):
+    def for_initiator(self) -> "TimelineEntryQuerySet":
+        return self.filter(kind__in=INITIATOR_VISIBLE)
+
+    def public(self) -> "TimelineEntryQuerySet":
+        return self.filter(kind__in=PUBLIC_VISIBLE)
+
+
+class TimelineEntry(models.Model):
+    """One thing that happened to an initiative: who, when, what the initiator sees, and why."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="timeline")
+    kind = models.CharField(_("soort"), max_length=30, choices=EntryKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("moment"), default=timezone.now)
+    from_status = models.CharField(
+        _("van status"), max_length=20, choices=Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("naar status"), max_length=20, choices=Status.choices, blank=True
+    )
+    # What the initiator (or, for public updates, everyone) reads.
+    public_text = models.TextField(_("tekst voor de initiatiefnemer"), blank=True)
+    # Only brokers read this.
+    internal_note = models.TextField(_("interne notitie"), blank=True)
+
+    objects = TimelineEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("tijdlijn")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            # Timeline of one initiative in order, and its public updates (feeds, pages).
+            models.Index(fields=["initiative", "created_at"], name="timeline_initiative_idx"),
+            models.Index(fields=["kind", "-created_at"], name="timeline_kind_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_internal(self) -> bool:
+        return self.kind not in INITIATOR_VISIBLE
+
+
+class Support(models.Model):
+    """ "Ik steun dit": one per browser per initiative; we keep no identity, only a hash."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="supports")
+    browser_key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("steunbetuiging")
+        verbose_name_plural = _("steunbetuigingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "browser_key"], name="support_once_per_browser"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id} ({self.created_at:%Y-%m-%d})"
+
+
+class OfferKind(models.TextChoices):
+    TIME = "time", _("Tijd")
+    SKILLS = "skills", _("Kennis of vaardigheden")
+    PLACE = "place", _("Een plek of ruimte")
+    MATERIALS = "materials", _("Spullen of materiaal")
+
+
+class HelpOffer(models.Model):
+    """ "Ik wil helpen": a resident's offer; contact details are personal data."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="help_offers")
+    name = models.CharField(_("naam"), max_length=100)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    offer_kinds = models.JSONField(_("wat biedt u aan"), default=list, blank=True)
+    message = models.TextField(_("toelichting"), max_length=2000, blank=True)
+    consent_at = models.DateTimeField(_("toestemming gegeven op"))
+    created_at = models.DateTimeField(_("aangeboden op"), default=timezone.now)
+    is_connected = models.BooleanField(_("gekoppeld"), default=False)
+    connected_at = models.DateTimeField(_("gekoppeld op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hulpaanbod")
+        verbose_name_plural = _("hulpaanbiedingen")
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(email="") | ~Q(phone="") | Q(anonymised_at__isnull=False),
+                name="help_offer_reachable",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_connected=False) | Q(connected_at__isnull=False),
+                name="help_offer_connected_has_moment",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnerKind(models.TextChoices):
+    HOUSING = "housing", _("Woningcorporatie")
+    SCHOOL = "school", _("School")
+    WELFARE = "welfare", _("Welzijn")
+    POLICE = "police", _("Politie of handhaving")
+    BUSINESS = "business", _("Bedrijf")
+    RESIDENTS = "residents", _("Bewonersgroep")
+    OTHER = "other", _("Anders")
+
+
+class Partner(models.Model):
+    """An organisation the brokers connect: corporation, school, welfare, police, business."""
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=PartnerKind.choices)
+    contact_name = models.CharField(_("contactpersoon"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    contact_phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("notities"), blank=True)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InitiativePartner(models.Model):
+    """A partner involved in an initiative, and what it does there."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="partner_links"
+    )
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="initiative_links")
+    role = models.CharField(_("rol"), max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("betrokken partner")
+        verbose_name_plural = _("betrokken partners")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "partner"], name="initiative_partner_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner} ({self.role})"

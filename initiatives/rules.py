@@ -1,0 +1,190 @@
+"""Who may do what, in which state: the one place every permission question is answered.
+
+Views, templates (``{% can "manage" initiative as allowed %}``), the admin and the services ask
+these functions; none of them repeats a check inline. Roles are Django groups created by a
+migration; a user's roles and wijken are read once per request and kept on the user object.
+"""
+
+from collections.abc import Callable
+from enum import StrEnum
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from initiatives.models import OPEN_STATUSES, Initiative, Status
+
+User = AbstractBaseUser | AnonymousUser
+
+
+class Role(StrEnum):
+    """Group names, as administrators see them in the admin."""
+
+    BROKER = "Sociaal makelaars"
+    COORDINATOR = "Coördinatoren"
+    COUNCIL = "Raadsleden"
+    ADMINISTRATOR = "Functioneel beheerders"
+
+
+def roles(user: User) -> frozenset[str]:
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_wijkaanpak_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._wijkaanpak_roles = cached
+    return cached
+
+
+def neighbourhood_ids(user: User) -> frozenset[int]:
+    """The wijken a broker works in."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_wijkaanpak_neighbourhood_ids", None)
+    if cached is None:
+        cached = frozenset(user.neighbourhoods.values_list("pk", flat=True))
+        user._wijkaanpak_neighbourhood_ids = cached
+    return cached
+
+
+# --- Roles ------------------------------------------------------------------------------
+
+
+def is_coordinator(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_superuser) or (
+        Role.COORDINATOR in roles(user)
+    )
+
+
+def is_broker(user: User) -> bool:
+    """A social broker or a coordinator (coordinators are brokers for every wijk)."""
+    return Role.BROKER in roles(user) or is_coordinator(user)
+
+
+def is_council_member(user: User) -> bool:
+    return Role.COUNCIL in roles(user)
+
+
+def can_use_workspace(user: User) -> bool:
+    return is_broker(user)
+
+
+def can_see_all_figures(user: User) -> bool:
+    """Figures over all initiatives (not only published ones); never titles or personal data."""
+    return is_broker(user) or is_council_member(user)
+
+
+def can_manage_partners(user: User) -> bool:
+    return is_broker(user)
+
+
+def neighbourhood_scope(user: User) -> frozenset[int] | None:
+    """The wijken whose initiatives ``user`` manages; None means every wijk."""
+    if is_coordinator(user):
+        return None
+    if Role.BROKER in roles(user):
+        return neighbourhood_ids(user)
+    return frozenset()
+
+
+# --- One initiative ---------------------------------------------------------------------
+
+
+def can_manage(user: User, initiative: Initiative) -> bool:
+    """Broker of the initiative's wijk, or a coordinator."""
+    scope = neighbourhood_scope(user)
+    return scope is None or initiative.neighbourhood_id in scope
+
+
+def can_view_contact_details(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative)
+
+
+def can_change_status(user: User, initiative: Initiative, to: str | None = None) -> bool:
+    if not can_manage(user, initiative):
+        return False
+    if to is None:
+        return bool(initiative.allowed_transitions())
+    return initiative.can_transition_to(to)
+
+
+def can_take(user: User, initiative: Initiative) -> bool:
+    """Assign the initiative to oneself."""
+    return can_manage(user, initiative) and initiative.assigned_broker_id != user.pk
+
+
+def can_assign(user: User, initiative: Initiative) -> bool:
+    """Assign the initiative to any broker: coordinators only."""
+    return is_coordinator(user)
+
+
+def can_publish(user: User, initiative: Initiative) -> bool:
+    # A withdrawn initiative stays private: the resident took it back.
+    return can_manage(user, initiative) and initiative.status != Status.WITHDRAWN
+
+
+def can_grant_money(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative) and initiative.status in {
+        Status.INTAKE,
+        Status.PREPARING,
+        Status.IN_PROGRESS,
+        Status.COMPLETED,
+    }
+
+
+def can_message_initiator(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative)
+
+
+def can_add_note(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative)
+
+
+def can_post_update(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative)
+
+
+def can_link_partner(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative)
+
+
+def can_connect_help(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative)
+
+
+# --- The initiator (holder of the private link) and the public --------------------------
+
+
+def initiator_can_reply(initiative: Initiative) -> bool:
+    return initiative.status != Status.WITHDRAWN
+
+
+def initiator_can_withdraw(initiative: Initiative) -> bool:
+    return initiative.can_transition_to(Status.WITHDRAWN)
+
+
+def public_can_see(initiative: Initiative) -> bool:
+    return initiative.is_published
+
+
+def public_can_support(initiative: Initiative) -> bool:
+    return initiative.is_published and initiative.status in OPEN_STATUSES
+
+
+def public_can_offer_help(initiative: Initiative) -> bool:
+    return initiative.is_published and initiative.status in OPEN_STATUSES
+
+
+# Names for templates: {% can "manage" initiative as allowed %}.
+PERMISSIONS: dict[str, Callable[..., bool]] = {
+    "manage": can_manage,
+    "view_contact_details": can_view_contact_details,
+    "change_status": can_change_status,
+    "take": can_take,
+    "assign": can_assign,
+    "publish": can_publish,
+    "grant_money": can_grant_money,
+    "message_initiator": can_message_initiator,
+    "add_note": can_add_note,
+    "post_update": can_post_update,
+    "link_partner": can_link_partner,
+    "connect_help": can_connect_help,
+}

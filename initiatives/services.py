@@ -1,0 +1,507 @@
+"""Workflows that touch several models and have side effects.
+
+Each function takes the acting user explicitly, checks rights and preconditions (raising
+``PermissionDenied`` or a ``WorkflowError``), writes inside one transaction, leaves a timeline
+entry saying who did what, and queues e-mail only after the transaction commits.
+"""
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from initiatives import rules, tasks
+from initiatives.models import (
+    CLOSED_STATUSES,
+    REASON_REQUIRED,
+    EntryKind,
+    HelpOffer,
+    Initiative,
+    InitiativePartner,
+    Initiator,
+    Partner,
+    Status,
+    Support,
+    TimelineEntry,
+    is_reopening,
+)
+from initiatives.workdays import add_working_days, local_date, working_days_between
+from neighbourhoods.models import Neighbourhood, Priority
+
+
+class WorkflowError(Exception):
+    """A domain rule refused the action; the message is safe to show to the user."""
+
+
+class InvalidTransition(WorkflowError):
+    pass
+
+
+class EditConflict(WorkflowError):
+    """Someone else changed the initiative after the form was loaded (optimistic locking)."""
+
+    def __init__(self, initiative: Initiative, changes: list[TimelineEntry]) -> None:
+        super().__init__(
+            _(
+                "Iemand anders heeft dit initiatief net gewijzigd. "
+                "Bekijk de wijziging en probeer het opnieuw."
+            )
+        )
+        self.initiative = initiative
+        self.changes = changes
+
+
+def _lock(initiative: Initiative, expected_version: int | None) -> Initiative:
+    """Re-read the row under a lock; refuse when it moved on since the user's form was loaded."""
+    current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if expected_version is not None and current.version != expected_version:
+        changes = list(
+            current.timeline.select_related("actor")
+            .filter(created_at__gte=initiative.updated_at)
+            .exclude(kind=EntryKind.CONTACT_VIEWED)
+        )
+        raise EditConflict(current, changes)
+    return current
+
+
+def _save(initiative: Initiative, *fields: str) -> None:
+    """Save the given fields and bump the version, so concurrent forms notice."""
+    initiative.version += 1
+    initiative.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def _entry(initiative: Initiative, kind: str, actor, **values) -> TimelineEntry:
+    return TimelineEntry.objects.create(initiative=initiative, kind=kind, actor=actor, **values)
+
+
+def _mark_first_response(initiative: Initiative, now: datetime) -> list[str]:
+    """The first broker action the initiator can see counts as the first response."""
+    if initiative.first_response_at is not None:
+        return []
+    initiative.first_response_at = now
+    initiative.response_working_days = max(
+        0, working_days_between(local_date(initiative.submitted_at), local_date(now))
+    )
+    return ["first_response_at", "response_working_days"]
+
+
+def first_response_due(submitted_at: datetime) -> datetime.date:
+    return add_working_days(local_date(submitted_at), settings.FIRST_RESPONSE_WORKING_DAYS)
+
+
+# --- Residents --------------------------------------------------------------------------
+
+
+def submit_initiative(
+    *,
+    title: str,
+    description: str,
+    neighbourhood: Neighbourhood,
+    priorities: Iterable[Priority] = (),
+    needs: Iterable[str] = (),
+    amount_requested: Decimal | None = None,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    language: str = "nl",
+    submission_key: uuid.UUID | None = None,
+    now: datetime | None = None,
+) -> tuple[Initiative, str]:
+    """Create an initiative and its initiator; return it with the private tracking token.
+
+    A repeated ``submission_key`` (double click, resubmitted form) returns the initiative
+    the first submission created, with ``token`` empty: the token was shown only once.
+    """
+    now = now or timezone.now()
+    initiative = Initiative(
+        title=title,
+        description=description,
+        neighbourhood=neighbourhood,
+        needs=list(needs),
+        amount_requested=amount_requested,
+        submitted_at=now,
+        first_response_due=first_response_due(now),
+        language=language,
+        submission_key=submission_key,
+    )
+    token = initiative.issue_tracking_token()
+    try:
+        with transaction.atomic():
+            initiative.save()
+            initiative.priorities.set(priorities)
+            Initiator.objects.create(
+                initiative=initiative, name=name, email=email, phone=phone, consent_at=now
+            )
+            transaction.on_commit(lambda: _notify_submitted(initiative.pk))
+    except IntegrityError:
+        if submission_key is None:
+            raise
+        existing = Initiative.objects.filter(submission_key=submission_key).first()
+        if existing is None:
+            raise
+        return existing, ""
+    return initiative, token
+
+
+def _notify_submitted(initiative_id: int) -> None:
+    tasks.notify_initiator_submitted.enqueue(initiative_id=initiative_id)
+    tasks.notify_brokers_submitted.enqueue(initiative_id=initiative_id)
+
+
+def reply_as_initiator(initiative: Initiative, text: str) -> TimelineEntry:
+    if not rules.initiator_can_reply(initiative):
+        raise WorkflowError(_("U kunt op dit initiatief niet meer reageren."))
+    with transaction.atomic():
+        current = _lock(initiative, None)
+        entry = _entry(current, EntryKind.MESSAGE_FROM_INITIATOR, None, public_text=text)
+        current.waiting_for_initiator_since = None
+        _save(current, "waiting_for_initiator_since")
+        transaction.on_commit(lambda: tasks.notify_brokers_of_initiator.enqueue(entry_id=entry.pk))
+    return entry
+
+
+def withdraw_as_initiator(initiative: Initiative, reason: str = "") -> Initiative:
+    if not rules.initiator_can_withdraw(initiative):
+        raise InvalidTransition(_("Dit initiatief kan niet meer worden ingetrokken."))
+    text = reason or str(_("Ingetrokken door de initiatiefnemer."))
+    return _transition(initiative, Status.WITHDRAWN, actor=None, public_text=text)
+
+
+def add_support(initiative: Initiative, browser_key: str) -> bool:
+    """Record "Ik steun dit"; False when this browser already supported it."""
+    if not rules.public_can_support(initiative):
+        raise WorkflowError(_("U kunt dit initiatief niet (meer) steunen."))
+    try:
+        with transaction.atomic():
+            Support.objects.create(initiative=initiative, browser_key=browser_key)
+            Initiative.objects.filter(pk=initiative.pk).update(support_count=F("support_count") + 1)
+    except IntegrityError:
+        return False
+    return True
+
+
+def offer_help(
+    initiative: Initiative,
+    *,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    offer_kinds: Iterable[str] = (),
+    message: str = "",
+) -> HelpOffer:
+    if not rules.public_can_offer_help(initiative):
+        raise WorkflowError(_("Bij dit initiatief kunt u (nu) geen hulp aanbieden."))
+    now = timezone.now()
+    with transaction.atomic():
+        offer = HelpOffer.objects.create(
+            initiative=initiative,
+            name=name,
+            email=email,
+            phone=phone,
+            offer_kinds=list(offer_kinds),
+            message=message,
+            consent_at=now,
+            created_at=now,
+        )
+        Initiative.objects.filter(pk=initiative.pk).update(
+            help_offer_count=F("help_offer_count") + 1
+        )
+        _entry(initiative, EntryKind.HELP_OFFERED, None, created_at=now)
+        transaction.on_commit(lambda: tasks.notify_brokers_of_help_offer.enqueue(offer_id=offer.pk))
+    return offer
+
+
+# --- Brokers ----------------------------------------------------------------------------
+
+
+def change_status(
+    initiative: Initiative,
+    to: str,
+    *,
+    actor,
+    public_text: str,
+    internal_note: str = "",
+    referred_to: str = "",
+    referral_reference: str = "",
+    expected_version: int | None = None,
+) -> Initiative:
+    """Move an initiative along the transition table, telling the initiator why."""
+    if not rules.can_manage(actor, initiative):
+        raise PermissionDenied
+    return _transition(
+        initiative,
+        to,
+        actor=actor,
+        public_text=public_text,
+        internal_note=internal_note,
+        referred_to=referred_to,
+        referral_reference=referral_reference,
+        expected_version=expected_version,
+    )
+
+
+def _transition(
+    initiative: Initiative,
+    to: str,
+    *,
+    actor,
+    public_text: str,
+    internal_note: str = "",
+    referred_to: str = "",
+    referral_reference: str = "",
+    expected_version: int | None = None,
+) -> Initiative:
+    public_text = public_text.strip()
+    if not public_text:
+        if to in REASON_REQUIRED or is_reopening(initiative.status, to):
+            raise WorkflowError(_("Schrijf de reden op. De initiatiefnemer leest deze tekst."))
+        raise WorkflowError(_("Schrijf wat de initiatiefnemer te lezen krijgt."))
+    if to == Status.REFERRED and not referred_to.strip():
+        raise WorkflowError(_("Vul in waar het naartoe is doorverwezen."))
+    now = timezone.now()
+    with transaction.atomic():
+        current = _lock(initiative, expected_version)
+        if not current.can_transition_to(to):
+            raise InvalidTransition(
+                _("Van “%(from)s” naar “%(to)s” kan niet.")
+                % {"from": Status(current.status).label, "to": Status(to).label}
+            )
+        from_status = current.status
+        current.status = to
+        fields = ["status"]
+        if to in CLOSED_STATUSES:
+            current.closed_at = now
+            fields.append("closed_at")
+        elif is_reopening(from_status, to):
+            current.closed_at = None
+            fields.append("closed_at")
+        if to == Status.REFERRED:
+            current.referred_to = referred_to.strip()
+            current.referral_reference = referral_reference.strip()
+            fields += ["referred_to", "referral_reference"]
+        if actor is not None:
+            fields += _mark_first_response(current, now)
+        _save(current, *fields)
+        entry = _entry(
+            current,
+            EntryKind.STATUS_CHANGE,
+            actor,
+            created_at=now,
+            from_status=from_status,
+            to_status=to,
+            public_text=public_text,
+            internal_note=internal_note.strip(),
+        )
+        if actor is not None:
+            transaction.on_commit(lambda: tasks.notify_initiator.enqueue(entry_id=entry.pk))
+        else:
+            transaction.on_commit(
+                lambda: tasks.notify_brokers_of_initiator.enqueue(entry_id=entry.pk)
+            )
+    return current
+
+
+def assign(
+    initiative: Initiative,
+    assignee,
+    *,
+    actor,
+    expected_version: int | None = None,
+) -> Initiative:
+    """Take an initiative (assignee is the actor) or, as coordinator, give it to a broker."""
+    taking = assignee is not None and assignee.pk == actor.pk
+    allowed = rules.can_take(actor, initiative) if taking else rules.can_assign(actor, initiative)
+    if not allowed:
+        raise PermissionDenied
+    if assignee is not None and not rules.is_broker(assignee):
+        raise WorkflowError(_("Alleen sociaal makelaars kunnen een initiatief krijgen."))
+    with transaction.atomic():
+        current = _lock(initiative, expected_version)
+        current.assigned_broker = assignee
+        _save(current, "assigned_broker")
+        note = str(assignee.get_full_name() or assignee.get_username()) if assignee else ""
+        _entry(current, EntryKind.ASSIGNED, actor, internal_note=note)
+    return current
+
+
+def publish(
+    initiative: Initiative,
+    *,
+    actor,
+    public_title: str,
+    public_summary: str,
+    expected_version: int | None = None,
+) -> Initiative:
+    if not rules.can_publish(actor, initiative):
+        raise PermissionDenied
+    if not public_title.strip() or not public_summary.strip():
+        raise WorkflowError(_("Vul een openbare titel en samenvatting in."))
+    now = timezone.now()
+    with transaction.atomic():
+        current = _lock(initiative, expected_version)
+        current.public_title = public_title.strip()
+        current.public_summary = public_summary.strip()
+        fields = ["public_title", "public_summary"]
+        if not current.is_published:
+            current.is_published = True
+            current.published_at = now
+            fields += ["is_published", "published_at"]
+        _save(current, *fields)
+        _entry(current, EntryKind.PUBLISHED, actor, created_at=now)
+    return current
+
+
+def unpublish(
+    initiative: Initiative,
+    *,
+    actor,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Initiative:
+    if not rules.can_manage(actor, initiative):
+        raise PermissionDenied
+    with transaction.atomic():
+        current = _lock(initiative, expected_version)
+        if not current.is_published:
+            return current
+        current.is_published = False
+        current.published_at = None
+        _save(current, "is_published", "published_at")
+        _entry(current, EntryKind.UNPUBLISHED, actor, internal_note=reason.strip())
+    return current
+
+
+def send_message(initiative: Initiative, text: str, *, actor) -> TimelineEntry:
+    """A message to the initiator: on the tracking page and by e-mail."""
+    if not rules.can_message_initiator(actor, initiative):
+        raise PermissionDenied
+    if not text.strip():
+        raise WorkflowError(_("Schrijf een bericht."))
+    now = timezone.now()
+    with transaction.atomic():
+        current = _lock(initiative, None)
+        current.waiting_for_initiator_since = now
+        fields = ["waiting_for_initiator_since", *_mark_first_response(current, now)]
+        _save(current, *fields)
+        entry = _entry(
+            current, EntryKind.MESSAGE_TO_INITIATOR, actor, created_at=now, public_text=text.strip()
+        )
+        transaction.on_commit(lambda: tasks.notify_initiator.enqueue(entry_id=entry.pk))
+    return entry
+
+
+def post_update(initiative: Initiative, text: str, *, actor) -> TimelineEntry:
+    """A public progress update: on the public page once published, and for the initiator."""
+    if not rules.can_post_update(actor, initiative):
+        raise PermissionDenied
+    if not text.strip():
+        raise WorkflowError(_("Schrijf een bericht."))
+    now = timezone.now()
+    with transaction.atomic():
+        current = _lock(initiative, None)
+        _save(current, *_mark_first_response(current, now))
+        entry = _entry(
+            current, EntryKind.PUBLIC_UPDATE, actor, created_at=now, public_text=text.strip()
+        )
+    return entry
+
+
+def add_note(initiative: Initiative, text: str, *, actor) -> TimelineEntry:
+    if not rules.can_add_note(actor, initiative):
+        raise PermissionDenied
+    if not text.strip():
+        raise WorkflowError(_("Schrijf een notitie."))
+    return _entry(initiative, EntryKind.NOTE, actor, internal_note=text.strip())
+
+
+def grant_money(
+    initiative: Initiative,
+    amount: Decimal,
+    *,
+    actor,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Initiative:
+    if not rules.can_grant_money(actor, initiative):
+        raise PermissionDenied
+    if amount < 0:
+        raise WorkflowError(_("Een bedrag kan niet negatief zijn."))
+    with transaction.atomic():
+        current = _lock(initiative, expected_version)
+        current.amount_granted = amount
+        _save(current, "amount_granted")
+        _entry(
+            current,
+            EntryKind.AMOUNT_GRANTED,
+            actor,
+            internal_note=f"€ {amount:.2f}. {note}".strip(),
+        )
+    return current
+
+
+def link_partner(
+    initiative: Initiative,
+    partner: Partner,
+    role: str,
+    *,
+    actor,
+) -> InitiativePartner:
+    if not rules.can_link_partner(actor, initiative):
+        raise PermissionDenied
+    with transaction.atomic():
+        link, _created = InitiativePartner.objects.update_or_create(
+            initiative=initiative, partner=partner, defaults={"role": role.strip()}
+        )
+        _entry(initiative, EntryKind.PARTNER_LINKED, actor, internal_note=f"{partner.name}: {role}")
+    return link
+
+
+def connect_help_offer(offer: HelpOffer, *, actor) -> HelpOffer:
+    if not rules.can_connect_help(actor, offer.initiative):
+        raise PermissionDenied
+    if offer.is_connected:
+        return offer
+    now = timezone.now()
+    with transaction.atomic():
+        offer.is_connected = True
+        offer.connected_at = now
+        offer.save(update_fields=["is_connected", "connected_at"])
+        _entry(offer.initiative, EntryKind.HELP_CONNECTED, actor, created_at=now)
+    return offer
+
+
+def record_contact_view(initiative: Initiative, *, actor) -> None:
+    """Every look at an initiator's contact details is logged in the timeline."""
+    if not rules.can_view_contact_details(actor, initiative):
+        raise PermissionDenied
+    _entry(initiative, EntryKind.CONTACT_VIEWED, actor)
+
+
+# --- Retention --------------------------------------------------------------------------
+
+ANONYMISED_NAME = "—"
+
+
+def anonymise_closed(before: datetime) -> tuple[int, int]:
+    """Remove personal data of initiatives closed before ``before``; return (initiators, offers)."""
+    now = timezone.now()
+    closed = Initiative.objects.closed().filter(closed_at__lt=before)
+    with transaction.atomic():
+        initiators = Initiator.objects.filter(
+            initiative__in=closed, anonymised_at__isnull=True
+        ).update(name=ANONYMISED_NAME, email="", phone="", anonymised_at=now)
+        offers = HelpOffer.objects.filter(initiative__in=closed, anonymised_at__isnull=True).update(
+            name=ANONYMISED_NAME, email="", phone="", message="", anonymised_at=now
+        )
+        # Messages from the initiator may carry personal details too.
+        TimelineEntry.objects.filter(
+            initiative__in=closed, kind=EntryKind.MESSAGE_FROM_INITIATOR
+        ).update(public_text="")
+    return initiators, offers

@@ -1,0 +1,178 @@
+"""E-mail, sent in the background after the transaction that caused it commits.
+
+Tasks carry ids only: never an address or a tracking token, so a queued task holds no secret.
+A send that fails is retried with a growing pause (when the backend can defer, as
+django_tasks_db does); every failed attempt stays visible in the admin's task results.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
+from django.tasks import TaskContext, task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from initiatives.models import EntryKind, HelpOffer, Initiative, TimelineEntry
+from initiatives.rules import Role
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+
+
+def _url(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def _message(template: str, context: dict, to: list[str], language: str) -> EmailMultiAlternatives:
+    """Render templates/emails/<template>_subject.txt, .txt and .html in ``language``."""
+    with translation.override(language):
+        context = {
+            **context,
+            "SITE_NAME": settings.SITE_NAME,
+            "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
+        }
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+        text = render_to_string(f"emails/{template}.txt", context)
+        html = render_to_string(f"emails/{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=to)
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def _send(context: TaskContext, message: EmailMultiAlternatives, retry, **kwargs) -> None:
+    try:
+        message.send()
+    except Exception:
+        attempt = context.attempt
+        backend = retry.get_backend()
+        if attempt < MAX_ATTEMPTS and backend.supports_defer:
+            delay = timedelta(minutes=2**attempt)
+            retry.using(run_after=timezone.now() + delay).enqueue(**kwargs)
+            logger.warning(
+                "E-mail %s failed (attempt %s); retrying in %s", retry.name, attempt, delay
+            )
+        raise
+
+
+def _record(initiative: Initiative, description: str) -> None:
+    TimelineEntry.objects.create(
+        initiative=initiative, kind=EntryKind.EMAIL_SENT, internal_note=description
+    )
+
+
+def _broker_addresses(initiative: Initiative) -> list[str]:
+    """The brokers of the wijk and the assigned broker; coordinators only when nobody else."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    brokers = users.filter(
+        Q(neighbourhoods=initiative.neighbourhood_id, groups__name=Role.BROKER)
+        | Q(pk=initiative.assigned_broker_id)
+    )
+    addresses = sorted(set(brokers.values_list("email", flat=True)))
+    if not addresses:
+        addresses = sorted(
+            set(users.filter(groups__name=Role.COORDINATOR).values_list("email", flat=True))
+        )
+    return addresses
+
+
+def _workspace_url(initiative: Initiative) -> str:
+    return _url(reverse("initiatives:workspace_detail", kwargs={"pk": initiative.pk}))
+
+
+@task(takes_context=True)
+def notify_initiator_submitted(context: TaskContext, initiative_id: int) -> None:
+    """Confirmation with the private link, to the initiator."""
+    initiative = Initiative.objects.select_related("initiator", "neighbourhood").get(
+        pk=initiative_id
+    )
+    initiator = initiative.initiator
+    if not initiator.email or initiator.anonymised_at:
+        return
+    tracking_url = _url(reverse("initiatives:track", kwargs={"token": initiative.tracking_token()}))
+    message = _message(
+        "submitted_initiator",
+        {"initiative": initiative, "initiator": initiator, "tracking_url": tracking_url},
+        [initiator.email],
+        initiative.language,
+    )
+    _send(context, message, notify_initiator_submitted, initiative_id=initiative_id)
+    _record(initiative, "bevestiging aan initiatiefnemer")
+
+
+@task(takes_context=True)
+def notify_brokers_submitted(context: TaskContext, initiative_id: int) -> None:
+    """A new initiative in their wijk, to the brokers (no personal data in the mail)."""
+    initiative = Initiative.objects.select_related("neighbourhood").get(pk=initiative_id)
+    brokers = _broker_addresses(initiative)
+    if not brokers:
+        return
+    message = _message(
+        "submitted_brokers",
+        {"initiative": initiative, "workspace_url": _workspace_url(initiative)},
+        brokers,
+        "nl",
+    )
+    _send(context, message, notify_brokers_submitted, initiative_id=initiative_id)
+    _record(initiative, "melding aan sociaal makelaars")
+
+
+@task(takes_context=True)
+def notify_initiator(context: TaskContext, entry_id: int) -> None:
+    """A status change or a message from a broker, to the initiator."""
+    entry = TimelineEntry.objects.select_related(
+        "initiative__initiator", "initiative__neighbourhood"
+    ).get(pk=entry_id)
+    initiative = entry.initiative
+    initiator = initiative.initiator
+    if not initiator.email or initiator.anonymised_at:
+        return
+    message = _message(
+        "initiator_update",
+        {"initiative": initiative, "initiator": initiator, "entry": entry},
+        [initiator.email],
+        initiative.language,
+    )
+    _send(context, message, notify_initiator, entry_id=entry_id)
+    _record(initiative, "e-mail aan initiatiefnemer")
+
+
+@task(takes_context=True)
+def notify_brokers_of_initiator(context: TaskContext, entry_id: int) -> None:
+    """The initiator replied or withdrew: tell the brokers (no personal data in the mail)."""
+    entry = TimelineEntry.objects.select_related("initiative__neighbourhood").get(pk=entry_id)
+    initiative = entry.initiative
+    brokers = _broker_addresses(initiative)
+    if not brokers:
+        return
+    message = _message(
+        "initiator_action_brokers",
+        {"initiative": initiative, "entry": entry, "workspace_url": _workspace_url(initiative)},
+        brokers,
+        "nl",
+    )
+    _send(context, message, notify_brokers_of_initiator, entry_id=entry_id)
+    _record(initiative, "melding aan sociaal makelaars")
+
+
+@task(takes_context=True)
+def notify_brokers_of_help_offer(context: TaskContext, offer_id: int) -> None:
+    offer = HelpOffer.objects.select_related("initiative__neighbourhood").get(pk=offer_id)
+    initiative = offer.initiative
+    brokers = _broker_addresses(initiative)
+    if not brokers:
+        return
+    message = _message(
+        "help_offer_brokers",
+        {"initiative": initiative, "offer": offer, "workspace_url": _workspace_url(initiative)},
+        brokers,
+        "nl",
+    )
+    _send(context, message, notify_brokers_of_help_offer, offer_id=offer_id)
+    _record(initiative, "melding hulpaanbod aan sociaal makelaars")

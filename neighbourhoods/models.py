@@ -1,0 +1,165 @@
+import re
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+CBS_WIJK_CODE = r"^WK[0-9]{6}$"
+# PC4 ("1506") or PC6 ("1506AB"); Dutch postcodes never start with 0.
+POSTCODE = r"^[1-9][0-9]{3}([A-Z]{2})?$"
+_POSTCODE_INPUT = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
+
+
+def normalise_postcode(value: str) -> str | None:
+    """Turn any common spelling of a Dutch postcode into PC6 ("1506AB") or PC4 ("1506").
+
+    Returns None for anything that is not a postcode. "SA", "SD" and "SS" are never
+    issued, but we do not reject them: a lookup simply finds nothing.
+    """
+    match = _POSTCODE_INPUT.match(value or "")
+    if not match:
+        return None
+    digits, letters = match.groups()
+    return digits + (letters or "").upper()
+
+
+class NeighbourhoodQuerySet(models.QuerySet):
+    def active(self) -> "NeighbourhoodQuerySet":
+        return self.filter(is_active=True)
+
+    def for_postcode(self, postcode: str) -> "Neighbourhood | None":
+        """The wijk a postcode lies in (PC6 first, then its PC4 area), or None."""
+        normalised = normalise_postcode(postcode)
+        if normalised is None:
+            return None
+        candidates = [normalised, normalised[:4]] if len(normalised) == 6 else [normalised]
+        areas = (
+            PostcodeArea.objects.filter(postcode__in=candidates, neighbourhood__is_active=True)
+            .select_related("neighbourhood")
+            .order_by("-postcode")  # "1506AB" sorts after "1506": most precise first
+        )
+        area = areas.first()
+        return area.neighbourhood if area else None
+
+
+class Neighbourhood(models.Model):
+    """A wijk: an area the municipality works in."""
+
+    name = models.CharField(_("naam"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    cbs_code = models.CharField(
+        _("CBS-wijkcode"),
+        max_length=8,
+        blank=True,
+        validators=[
+            RegexValidator(CBS_WIJK_CODE, _("Een CBS-wijkcode is WK gevolgd door 6 cijfers."))
+        ],
+        help_text=_("Bijvoorbeeld WK047901. Laat leeg als de wijk geen CBS-wijk is."),
+    )
+    cbs_year = models.PositiveSmallIntegerField(
+        _("jaar van de CBS-indeling"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    description = models.TextField(_("beschrijving"), blank=True)
+    brokers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sociaal makelaars"),
+        related_name="neighbourhoods",
+        blank=True,
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    objects = NeighbourhoodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cbs_code="") | Q(cbs_code__regex=CBS_WIJK_CODE),
+                name="neighbourhood_cbs_code_format",
+                violation_error_message=_("Een CBS-wijkcode is WK gevolgd door 6 cijfers."),
+            ),
+            models.UniqueConstraint(
+                fields=["cbs_code"],
+                condition=~Q(cbs_code=""),
+                name="neighbourhood_cbs_code_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(cbs_year__isnull=True) | Q(cbs_year__gte=2000, cbs_year__lte=2100),
+                name="neighbourhood_cbs_year_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PostcodeArea(models.Model):
+    """A postcode (PC4 or PC6) that lies in a wijk; used to suggest the wijk from an address."""
+
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=6,
+        unique=True,
+        validators=[
+            RegexValidator(POSTCODE, _("Een postcode is 4 cijfers, eventueel met 2 letters."))
+        ],
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("wijk"),
+        on_delete=models.CASCADE,
+        related_name="postcode_areas",
+    )
+
+    class Meta:
+        verbose_name = _("postcodegebied")
+        verbose_name_plural = _("postcodegebieden")
+        ordering = ["postcode"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(postcode__regex=POSTCODE), name="postcode_area_postcode_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.postcode} → {self.neighbourhood_id}"
+
+
+class Priority(models.Model):
+    """A theme residents named, in their own words ("Help onze kinderen")."""
+
+    name = models.CharField(_("naam"), max_length=100)
+    name_en = models.CharField(_("naam (Engels)"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    description = models.TextField(_("korte beschrijving"), blank=True)
+    description_en = models.TextField(_("korte beschrijving (Engels)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("prioriteit")
+        verbose_name_plural = _("prioriteiten")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the current language (Dutch when no translation is stored)."""
+        if (get_language() or "nl").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def summary(self) -> str:
+        if (get_language() or "nl").startswith("en") and self.description_en:
+            return self.description_en
+        return self.description
