@@ -7,13 +7,14 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-CBS_WIJK_CODE = r"^WK[0-9]{6}$"
-# PC4 ("1506") or PC6 ("1506AB"); Dutch postcodes never start with 0.
-POSTCODE = r"^[1-9][0-9]{3}([A-Z]{2})?$"
+CBS_WIJK_CODE = r"^WK[0-9]{6}\Z"
+# PC4 ("1506") or PC6 ("1506AB"); Dutch postcodes never start with 0. \Z, not $: with
+# Python's re (SQLite's REGEXP) $ also matches before a trailing newline.
+POSTCODE = r"^[1-9][0-9]{3}([A-Z]{2})?\Z"
 _POSTCODE_INPUT = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
 
 
-def normalise_postcode(value: str) -> str | None:
+def normalise_postcode(value: str | None) -> str | None:
     """Turn any common spelling of a Dutch postcode into PC6 ("1506AB") or PC4 ("1506").
 
     Returns None for anything that is not a postcode. "SA", "SD" and "SS" are never

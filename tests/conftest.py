@@ -9,7 +9,11 @@ from tests.factories import NeighbourhoodFactory, UserFactory, broker_of
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
     config.html_collector = None
+    # Hashing demo passwords properly costs ~0.3 s each; tests only need them to match.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(scope="session")

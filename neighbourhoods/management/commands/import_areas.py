@@ -188,22 +188,21 @@ def parse_postcodes(
     count = kept = 0
     for line, values in rows:
         count += 1
-        if count % PROGRESS_EVERY == 0:
-            progress(count, kept)
         check_width(path, line, values, len(header))
         row_gemeente = gemeente_code(values[gemeente_at])
         if row_gemeente is None:
             raise bad_file(path, line, f"malformed municipality code {values[gemeente_at]!r}")
-        if row_gemeente != gemeente:
-            continue
-        kept += 1
-        postcode = normalise_postcode(values[postcode_at])
-        if postcode is None or len(postcode) != 6:
-            raise bad_file(path, line, f"malformed PC6 {values[postcode_at]!r}")
-        code = wijk_code(values[wijk_at])
-        if code is None:
-            raise bad_file(path, line, f"malformed wijk code {values[wijk_at]!r}")
-        counts[postcode][code] += 1
+        if row_gemeente == gemeente:
+            kept += 1
+            postcode = normalise_postcode(values[postcode_at])
+            if postcode is None or len(postcode) != 6:
+                raise bad_file(path, line, f"malformed PC6 {values[postcode_at]!r}")
+            code = wijk_code(values[wijk_at])
+            if code is None:
+                raise bad_file(path, line, f"malformed wijk code {values[wijk_at]!r}")
+            counts[postcode][code] += 1
+        if count % PROGRESS_EVERY == 0:
+            progress(count, kept)
     if not kept:
         raise CommandError(f"{path}: no postcodes of {gemeente} in the file")
 
