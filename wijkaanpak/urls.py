@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from initiatives import views as initiative_views
+from initiatives.views import public as public_views
 from wijkaanpak import views
 
 urlpatterns = [
-    path("", initiative_views.home, name="home"),
+    path("", public_views.home, name="home"),
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_statement, name="privacy"),
     path("account/", include("django.contrib.auth.urls")),

@@ -1,3 +1,5 @@
+"""Residents and the public: home, submit, track, list, initiative page, support, help."""
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -10,7 +12,3 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def track_login(request: HttpRequest, token: str) -> HttpResponse:
     raise Http404  # the residents' tracking page lands with the residents issue
-
-
-def workspace_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    raise Http404  # the brokers' workspace lands with the brokers issue

@@ -1,0 +1,1 @@
+"""Forms, split like the views: ``public`` (residents) and ``workspace`` (brokers)."""

@@ -1,0 +1,1 @@
+"""Per-wijk overviews and comparisons for council members and the public; open data."""
