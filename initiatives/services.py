@@ -7,7 +7,7 @@ entry saying who did what, and queues e-mail only after the transaction commits.
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -92,7 +92,7 @@ def _mark_first_response(initiative: Initiative, now: datetime) -> list[str]:
     return ["first_response_at", "response_working_days"]
 
 
-def first_response_due(submitted_at: datetime) -> datetime.date:
+def first_response_due(submitted_at: datetime) -> date:
     return add_working_days(local_date(submitted_at), settings.FIRST_RESPONSE_WORKING_DAYS)
 
 
@@ -282,6 +282,11 @@ def _transition(
         elif is_reopening(from_status, to):
             current.closed_at = None
             fields.append("closed_at")
+        if to == Status.WITHDRAWN and current.is_published:
+            # The resident took it back: it leaves the public pages too.
+            current.is_published = False
+            current.published_at = None
+            fields += ["is_published", "published_at"]
         if to == Status.REFERRED:
             current.referred_to = referred_to.strip()
             current.referral_reference = referral_reference.strip()
@@ -317,11 +322,15 @@ def assign(
 ) -> Initiative:
     """Take an initiative (assignee is the actor) or, as coordinator, give it to a broker."""
     taking = assignee is not None and assignee.pk == actor.pk
+    if taking and initiative.assigned_broker_id == actor.pk:
+        return initiative  # already theirs: nothing to do
     allowed = rules.can_take(actor, initiative) if taking else rules.can_assign(actor, initiative)
     if not allowed:
         raise PermissionDenied
-    if assignee is not None and not rules.is_broker(assignee):
-        raise WorkflowError(_("Alleen sociaal makelaars kunnen een initiatief krijgen."))
+    if assignee is not None and not rules.can_manage(assignee, initiative):
+        raise WorkflowError(
+            _("Kies een sociaal makelaar die in deze wijk werkt, of een coördinator.")
+        )
     with transaction.atomic():
         current = _lock(initiative, expected_version)
         current.assigned_broker = assignee

@@ -16,6 +16,7 @@ from tests.factories import (
     PartnerFactory,
     TimelineEntryFactory,
     UserFactory,
+    broker_of,
     priority,
 )
 
@@ -185,18 +186,17 @@ def test_a_withdrawn_initiative_cannot_be_published(broker_a, wijk_a):
         services.publish(initiative, actor=broker_a, public_title="T", public_summary="S")
 
 
-def test_a_broker_takes_an_initiative_and_a_coordinator_assigns_one(
-    broker_a, broker_b, coordinator, wijk_a
-):
+def test_a_broker_takes_an_initiative_and_a_coordinator_assigns_one(broker_a, coordinator, wijk_a):
+    colleague = broker_of(wijk_a, username="colleague")
     initiative = InitiativeFactory(neighbourhood=wijk_a)
     services.assign(initiative, broker_a, actor=broker_a)
     initiative.refresh_from_db()
     assert initiative.assigned_broker == broker_a
     with pytest.raises(PermissionDenied):
-        services.assign(initiative, broker_b, actor=broker_a)
-    services.assign(initiative, broker_b, actor=coordinator)
+        services.assign(initiative, colleague, actor=broker_a)
+    services.assign(initiative, colleague, actor=coordinator)
     initiative.refresh_from_db()
-    assert initiative.assigned_broker == broker_b
+    assert initiative.assigned_broker == colleague
 
 
 def test_only_brokers_can_be_assigned(coordinator, council_member, wijk_a):
@@ -322,3 +322,25 @@ def test_only_staff_with_the_role_receive_broker_mail(wijk_a, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         submit(wijk_a)
     assert [m.to for m in mail.outbox] == [["fatima@bewoner.example"]]
+
+
+def test_withdrawing_takes_a_published_initiative_off_the_public_pages(wijk_a):
+    initiative = InitiativeFactory(neighbourhood=wijk_a, status=Status.INTAKE, published=True)
+    InitiatorFactory(initiative=initiative)
+    services.withdraw_as_initiator(initiative)
+    initiative.refresh_from_db()
+    assert not initiative.is_published and initiative.published_at is None
+
+
+def test_a_coordinator_cannot_give_work_to_a_broker_of_another_wijk(broker_b, coordinator, wijk_a):
+    initiative = InitiativeFactory(neighbourhood=wijk_a)
+    with pytest.raises(services.WorkflowError):
+        services.assign(initiative, broker_b, actor=coordinator)
+
+
+def test_taking_what_is_already_yours_changes_nothing(broker_a, wijk_a):
+    initiative = InitiativeFactory(neighbourhood=wijk_a, assigned_broker=broker_a)
+    version = initiative.version
+    services.assign(initiative, broker_a, actor=broker_a)
+    initiative.refresh_from_db()
+    assert initiative.version == version

@@ -1,0 +1,252 @@
+from collections.abc import Iterator
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Count
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from initiatives.management.commands.seed_demo import DEMO_USERS
+from initiatives.models import (
+    CLOSED_STATUSES,
+    HelpOffer,
+    Initiative,
+    InitiativePartner,
+    Initiator,
+    Partner,
+    Status,
+    Support,
+    TimelineEntry,
+)
+from initiatives.rules import Role
+from initiatives.services import first_response_due
+from initiatives.workdays import local_date, working_days_between
+from neighbourhoods.models import Neighbourhood, PostcodeArea
+
+User = get_user_model()
+EIGHTEEN_MONTHS = timedelta(days=18 * 30)
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    models = [
+        Neighbourhood,
+        PostcodeArea,
+        Partner,
+        User,
+        Initiative,
+        Initiator,
+        TimelineEntry,
+        Support,
+        HelpOffer,
+        InitiativePartner,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """The demo data, loaded once for this module and rolled back after it; the output.
+
+    Seeding takes seconds, so the tests share one run. Each test still runs in its own
+    savepoint on top (the ``db`` fixture), so a test that changes data leaves no trace.
+    """
+    with (
+        django_db_blocker.unblock(),
+        # The real hasher takes a third of a second per password; the check is the same.
+        override_settings(
+            DEBUG=True, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+        ),
+        transaction.atomic(),
+    ):
+        yield seed()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def output(demo, db) -> str:
+    return demo
+
+
+@pytest.mark.django_db
+def test_refuses_to_run_without_debug(settings):
+    settings.DEBUG = False
+    before = counts()
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        seed()
+
+    assert counts() == before
+
+
+def test_creates_zaanstad_wijken_without_invented_cbs_codes(output):
+    wijken = Neighbourhood.objects.all()
+
+    assert wijken.count() >= 9
+    assert {"Poelenburg", "Peldersveld", "Kogerveld", "Rosmolenwijk", "Krommenie"} <= {
+        wijk.name for wijk in wijken
+    }
+    assert all(wijk.description and not wijk.cbs_code for wijk in wijken)
+    assert dict(PostcodeArea.objects.values_list("postcode", "neighbourhood__slug")) == {
+        "1521": "wormerveer",
+        "1561": "krommenie",
+        "1566": "assendelft",
+    }
+
+
+def test_creates_a_user_for_every_role_in_the_right_group(output):
+    def members(role: Role) -> list:
+        return list(User.objects.filter(groups__name=role).prefetch_related("neighbourhoods"))
+
+    brokers = members(Role.BROKER)
+    assert 3 <= len(brokers) <= 4
+    for broker in brokers:
+        assert broker.is_staff and not broker.is_superuser
+        assert 2 <= len(broker.neighbourhoods.all()) <= 3
+        assert broker.first_name and broker.last_name
+    # Every wijk has a broker.
+    assert not Neighbourhood.objects.filter(brokers=None).exists()
+
+    [coordinator] = members(Role.COORDINATOR)
+    assert coordinator.is_staff
+    [council_member] = members(Role.COUNCIL)
+    assert not council_member.is_staff
+    [administrator] = members(Role.ADMINISTRATOR)
+    assert administrator.is_staff and not administrator.is_superuser
+    admin = User.objects.get(username="admin")
+    assert admin.is_staff and admin.is_superuser
+
+
+def test_printed_passwords_work(output):
+    for demo in DEMO_USERS:
+        [line] = [line for line in output.splitlines() if f" {demo.username} " in line]
+        assert demo.password in line
+        assert "http://127.0.0.1:8000/account/login/" in line
+        assert User.objects.get(username=demo.username).check_password(demo.password)
+    assert "/beheer/" in output
+
+
+def test_creates_about_80_initiatives_in_every_status(output):
+    initiatives = Initiative.objects.all()
+
+    assert initiatives.count() >= 75
+    assert set(initiatives.values_list("status", flat=True)) == set(Status.values)
+    published = initiatives.filter(is_published=True)
+    assert 0.4 <= published.count() / initiatives.count() <= 0.6
+    assert not published.filter(public_title="").exists()
+    assert not published.filter(public_summary="").exists()
+    assert not initiatives.filter(status=Status.WITHDRAWN, is_published=True).exists()
+    # Every priority is used, and some initiatives have several or none.
+    with_counts = initiatives.annotate(priority_count=Count("priorities"))
+    assert {0, 1, 2} <= set(with_counts.values_list("priority_count", flat=True))
+    assert initiatives.filter(amount_granted__isnull=False).exists()
+    assert InitiativePartner.objects.exists()
+
+
+def test_some_initiatives_are_overdue_some_wait_for_the_initiator_some_are_referred(output):
+    today = timezone.localdate()
+    initiatives = Initiative.objects.all()
+
+    assert initiatives.overdue(today).exists()
+    assert initiatives.open().filter(waiting_for_initiator_since__isnull=False).exists()
+    referred = initiatives.filter(status=Status.REFERRED)
+    assert not referred.filter(referred_to="").exists()
+    assert (
+        referred.filter(referred_to="Meldpunt openbare ruimte")
+        .exclude(referral_reference="")
+        .exists()
+    )
+
+
+def test_counters_match_the_rows(output):
+    initiatives = Initiative.objects.annotate(
+        supports_counted=Count("supports", distinct=True),
+        offers_counted=Count("help_offers", distinct=True),
+    )
+
+    for initiative in initiatives:
+        assert initiative.support_count == initiative.supports_counted
+        assert initiative.help_offer_count == initiative.offers_counted
+    assert Support.objects.count() > 0
+    assert HelpOffer.objects.count() > 0
+
+
+def test_dates_are_consistent_and_within_the_last_18_months(output):
+    now = timezone.now()
+    oldest = now - EIGHTEEN_MONTHS
+    initiatives = Initiative.objects.prefetch_related(
+        "timeline", "supports", "help_offers", "partner_links"
+    )
+
+    for initiative in initiatives:
+        assert (initiative.status in CLOSED_STATUSES) == (initiative.closed_at is not None)
+        assert initiative.is_published == (initiative.published_at is not None)
+        assert initiative.first_response_due == first_response_due(initiative.submitted_at)
+        if initiative.first_response_at is None:
+            assert initiative.response_working_days is None
+        else:
+            assert initiative.response_working_days == working_days_between(
+                local_date(initiative.submitted_at), local_date(initiative.first_response_at)
+            )
+        timeline = list(initiative.timeline.all())
+        moments = [
+            initiative.submitted_at,
+            *(entry.created_at for entry in timeline),
+            *(support.created_at for support in initiative.supports.all()),
+            *(offer.created_at for offer in initiative.help_offers.all()),
+            *(link.created_at for link in initiative.partner_links.all()),
+        ]
+        assert oldest <= initiative.submitted_at == min(moments)
+        assert max(moments) <= now
+        assert [entry.created_at for entry in timeline] == sorted(
+            entry.created_at for entry in timeline
+        )
+        changes = [entry for entry in timeline if entry.kind == "status_change"]
+        if changes:
+            assert changes[-1].to_status == initiative.status
+        if initiative.closed_at is not None:
+            assert initiative.closed_at == changes[-1].created_at
+
+
+def test_a_second_run_creates_nothing_twice(output):
+    before = counts()
+
+    second = seed()
+
+    assert counts() == before
+    assert "already there" in second
+    for demo in DEMO_USERS:
+        assert User.objects.get(username=demo.username).check_password(demo.password)
+
+
+def test_a_second_run_resets_a_changed_demo_password(output):
+    broker = User.objects.get(username="samira")
+    broker.set_password("something else entirely")
+    broker.save(update_fields=["password"])
+
+    seed()
+
+    broker.refresh_from_db()
+    assert broker.check_password("demo-makelaar-2026")
+
+
+def test_prints_no_personal_data_of_residents(output):
+    addresses = [
+        *Initiator.objects.values_list("email", flat=True),
+        *HelpOffer.objects.values_list("email", flat=True),
+    ]
+
+    assert addresses
+    for address in addresses:
+        assert address not in output
+    for name in Initiator.objects.values_list("name", flat=True):
+        assert name not in output
