@@ -1,12 +1,13 @@
 import hashlib
 import secrets
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -96,6 +97,140 @@ class InitiativeQuerySet(models.QuerySet):
         # The token is looked up by its hash: an index lookup on a value the attacker
         # cannot choose, so response time says nothing about how close a guess was.
         return self.filter(tracking_token_hash=hash_token(token))
+
+    # --- Brokers' workspace queues (issue 5) ---
+
+    QUEUES = ("new", "mine", "overdue", "waiting", "all")
+
+    def visible_to(self, user) -> "InitiativeQuerySet":
+        """The initiatives ``user`` manages: a broker's wijken, or every wijk for coordinators."""
+        from initiatives import rules  # rules imports this module
+
+        scope = rules.neighbourhood_scope(user)
+        return self if scope is None else self.filter(neighbourhood__in=scope)
+
+    @staticmethod
+    def queue_condition(name: str, user, today: date) -> Q:
+        """The Q for one workspace queue; shared by ``queue`` and ``queue_counts``."""
+        return {
+            "new": Q(status=Status.SUBMITTED, assigned_broker__isnull=True),
+            "mine": Q(assigned_broker=user.pk, status__in=OPEN_STATUSES),
+            "overdue": Q(
+                status__in=OPEN_STATUSES,
+                first_response_at__isnull=True,
+                first_response_due__lt=today,
+            ),
+            "waiting": Q(status__in=OPEN_STATUSES, waiting_for_initiator_since__isnull=False),
+            "all": Q(pk__isnull=False),
+        }[name]
+
+    def queue(self, name: str, user, today: date) -> "InitiativeQuerySet":
+        return self.visible_to(user).filter(self.queue_condition(name, user, today))
+
+    def queue_counts(self, user, today: date) -> dict[str, int]:
+        """The size of every queue in one aggregate query."""
+        return self.visible_to(user).aggregate(
+            **{
+                name: models.Count("pk", filter=self.queue_condition(name, user, today))
+                for name in self.QUEUES
+            }
+        )
+
+    # --- Per-wijk overviews and open data (issue 6) ---
+
+    # Status groups of the council's figures; withdrawn counts in the total only.
+    FIGURE_STATUS_GROUPS = {
+        "new": (Status.SUBMITTED,),
+        "running": (Status.INTAKE, Status.PREPARING, Status.IN_PROGRESS),
+        "realised": (Status.COMPLETED,),
+        "declined": (Status.DECLINED,),
+        "referred": (Status.REFERRED,),
+        "withdrawn": (Status.WITHDRAWN,),
+    }
+
+    def submitted_between(
+        self, start: datetime | None, end: datetime | None
+    ) -> "InitiativeQuerySet":
+        """Initiatives submitted in [start, end); None leaves that side open."""
+        queryset = self
+        if start is not None:
+            queryset = queryset.filter(submitted_at__gte=start)
+        if end is not None:
+            queryset = queryset.filter(submitted_at__lt=end)
+        return queryset
+
+    def figures_by_neighbourhood(self, today: date) -> dict[int, dict]:
+        """The council's figures per wijk id, in one grouped query.
+
+        On time: the first response fell (local date) on or before its due date. Late: a
+        first response after the due date, or an open initiative still without one after it.
+        """
+        from initiatives.aggregates import Median
+
+        has_priority = Exists(
+            Initiative.priorities.through.objects.filter(initiative_id=OuterRef("pk"))
+        )
+        answered = Q(first_response_at__isnull=False)
+        figures = {
+            "total": models.Count("pk"),
+            **{
+                name: models.Count("pk", filter=Q(status__in=statuses))
+                for name, statuses in self.FIGURE_STATUS_GROUPS.items()
+            },
+            "no_priority": models.Count("pk", filter=~Q(has_priority)),
+            "answered": models.Count("pk", filter=answered),
+            "answered_on_time": models.Count(
+                "pk", filter=answered & Q(first_response_at__date__lte=F("first_response_due"))
+            ),
+            "overdue_open": models.Count(
+                "pk",
+                filter=Q(
+                    status__in=OPEN_STATUSES,
+                    first_response_at__isnull=True,
+                    first_response_due__lt=today,
+                ),
+            ),
+            "median_days": Median("response_working_days"),
+            "amount_requested": models.Sum("amount_requested"),
+            "amount_granted": models.Sum("amount_granted"),
+            "help_offers": models.Sum("help_offer_count"),
+            "supports": models.Sum("support_count"),
+        }
+        rows = self.order_by().values("neighbourhood").annotate(**figures)
+        return {row.pop("neighbourhood"): row for row in rows}
+
+    def priority_counts_by_neighbourhood(self) -> dict[tuple[int, int], int]:
+        """Initiatives per (wijk id, priority id): one query over the priorities through-table."""
+        rows = (
+            Initiative.priorities.through.objects.filter(
+                initiative__in=self.order_by().values("pk")
+            )
+            .values_list("initiative__neighbourhood", "priority")
+            .annotate(count=models.Count("initiative"))
+            .order_by()
+        )
+        return {(wijk, priority): count for wijk, priority, count in rows}
+
+    def submitted_per_month(self) -> dict[date, int]:
+        """Initiatives per calendar month (local time) of submission, keyed by the 1st."""
+        rows = (
+            self.order_by()
+            .annotate(month=TruncMonth("submitted_at"))
+            .values_list("month")
+            .annotate(count=models.Count("pk"))
+        )
+        return {timezone.localtime(month).date(): count for month, count in rows}
+
+    def with_priority_slugs(self) -> "InitiativeQuerySet":
+        """Annotate ``priority_slugs``: the slugs joined by "|" (unordered; sort when read)."""
+        slugs = (
+            Initiative.priorities.through.objects.filter(initiative_id=OuterRef("pk"))
+            .order_by()
+            .values("initiative_id")
+            .annotate(slugs=models.StringAgg("priority__slug", delimiter=Value("|")))
+            .values("slugs")
+        )
+        return self.annotate(priority_slugs=Subquery(slugs))
 
 
 class Initiative(models.Model):
@@ -486,3 +621,33 @@ class InitiativePartner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner} ({self.role})"
+
+
+class ThrottleBucket(models.Model):
+    """Hits of one client (address or e-mail) in one fixed time window; see initiatives.throttle.
+
+    The state lives in the database so that every gunicorn worker and container counts the
+    same hits. ``key_hash`` is an HMAC of "scope:value": no address or e-mail is stored.
+    """
+
+    scope = models.CharField(max_length=30)
+    key_hash = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("teller tegen misbruik")
+        verbose_name_plural = _("tellers tegen misbruik")
+        constraints = [
+            # One counter per client and window: concurrent first hits cannot create two.
+            models.UniqueConstraint(
+                fields=["key_hash", "window_start"], name="throttle_bucket_once_per_window"
+            ),
+        ]
+        indexes = [
+            # Pruning the expired windows: DELETE ... WHERE window_start < ?
+            models.Index(fields=["window_start"], name="throttle_bucket_window_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.window_start:%Y-%m-%d %H:%M} ({self.hits})"

@@ -1,16 +1,74 @@
 from django.urls import path
 
-from initiatives.views import overviews, public, workspace  # noqa: F401
+from initiatives.feeds import NeighbourhoodFeed
+from initiatives.views import overviews, public, workspace
 
 app_name = "initiatives"
 
 urlpatterns = [
     # --- Residents and the public (issue 4) ---
+    path("idee/", public.submit, name="submit"),
+    path("idee/ontvangen/", public.submitted, name="submitted"),
+    # Opaque addresses first: the private link /volgen/<token>/ becomes a session at once.
+    path("volgen/", public.track, name="track_page"),
+    path("volgen/reageren/", public.track_reply, name="track_reply"),
+    path("volgen/intrekken/", public.track_withdraw, name="track_withdraw"),
     path("volgen/<str:token>/", public.track_login, name="track"),
+    path("initiatieven/", public.initiative_list, name="list"),
+    path("initiatieven/<int:pk>/", public.initiative_detail, name="detail"),
+    path("initiatieven/<int:pk>/steunen/", public.support, name="support"),
+    path("initiatieven/<int:pk>/helpen/", public.offer_help, name="offer_help"),
     # --- end residents ---
     # --- Brokers' workspace (issue 5) ---
+    path("werkvoorraad/", workspace.workspace, name="workspace"),
     path("werkvoorraad/<int:pk>/", workspace.workspace_detail, name="workspace_detail"),
+    path(
+        "werkvoorraad/<int:pk>/contactgegevens/",
+        workspace.show_contact_details,
+        name="workspace_contact",
+    ),
+    path("werkvoorraad/<int:pk>/status/", workspace.change_status, name="workspace_status"),
+    path("werkvoorraad/<int:pk>/toewijzen/", workspace.assign, name="workspace_assign"),
+    path("werkvoorraad/<int:pk>/publiceren/", workspace.publish, name="workspace_publish"),
+    path("werkvoorraad/<int:pk>/niet-openbaar/", workspace.unpublish, name="workspace_unpublish"),
+    path("werkvoorraad/<int:pk>/bedrag/", workspace.grant_money, name="workspace_amount"),
+    path("werkvoorraad/<int:pk>/bericht/", workspace.send_message, name="workspace_message"),
+    path("werkvoorraad/<int:pk>/notitie/", workspace.add_note, name="workspace_note"),
+    path("werkvoorraad/<int:pk>/voortgang/", workspace.post_update, name="workspace_update"),
+    path("werkvoorraad/<int:pk>/partner/", workspace.link_partner, name="workspace_partner"),
+    path(
+        "werkvoorraad/<int:pk>/hulp/<int:offer_pk>/gekoppeld/",
+        workspace.connect_help_offer,
+        name="workspace_connect_help",
+    ),
+    path("werkvoorraad/partners/", workspace.partner_list, name="partners"),
+    path("werkvoorraad/partners/nieuw/", workspace.partner_create, name="partner_create"),
+    path(
+        "werkvoorraad/partners/<int:partner_pk>/bewerken/",
+        workspace.partner_edit,
+        name="partner_edit",
+    ),
     # --- end workspace ---
     # --- Overviews and open data (issue 6) ---
+    path("wijken/", overviews.neighbourhoods, name="neighbourhoods"),
+    path("wijken/<slug:slug>/", overviews.neighbourhood, name="neighbourhood"),
+    path("wijken/<slug:slug>/feed/", NeighbourhoodFeed(), name="neighbourhood_feed"),
+    path(
+        "wijken/<slug:slug>/initiatieven.csv",
+        overviews.neighbourhood_csv,
+        name="neighbourhood_csv",
+    ),
+    path(
+        "wijken/<slug:slug>/initiatieven.json",
+        overviews.neighbourhood_json,
+        name="neighbourhood_json",
+    ),
+    path("open-data/initiatieven.csv", overviews.open_data_csv, name="open_data_csv"),
+    path("open-data/initiatieven.json", overviews.open_data_json, name="open_data_json"),
+    path(
+        "open-data/wijken.csv",
+        overviews.open_data_neighbourhoods_csv,
+        name="open_data_neighbourhoods_csv",
+    ),
     # --- end overviews ---
 ]

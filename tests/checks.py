@@ -57,22 +57,30 @@ def assert_accessible(page) -> None:
 
 
 class HTMLCollector:
-    """Keeps every distinct HTML page the tests render, to validate them in one JVM run."""
+    """Keeps every distinct HTML page the tests render, to validate them in one JVM run.
+
+    Pages are files in one directory shared by all xdist workers (``<digest>.html`` plus a
+    ``<digest>.source`` naming the request), so the controlling process checks them all.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.sources: dict[str, str] = {}
+        self.directory.mkdir(parents=True, exist_ok=True)
 
     def add(self, html: str, source: str) -> None:
         digest = hashlib.sha256(html.encode()).hexdigest()[:20]
-        if digest in self.sources:
+        page = self.directory / f"{digest}.html"
+        if page.exists():
             return
-        self.sources[digest] = source
-        (self.directory / f"{digest}.html").write_text(html, encoding="utf-8")
+        page.write_text(html, encoding="utf-8")
+        (self.directory / f"{digest}.source").write_text(source, encoding="utf-8")
+
+    def count(self) -> int:
+        return sum(1 for _ in self.directory.glob("*.html"))
 
     def validate(self) -> list[str]:
-        """Return the Nu HTML checker's errors, each naming the test URL that rendered it."""
-        if not self.sources:
+        """Return the Nu HTML checker's errors, each naming the request that rendered it."""
+        if not self.count():
             return []
         java = shutil.which("java")
         if not java or not VNU_JAR.exists():
@@ -98,7 +106,8 @@ class HTMLCollector:
         for message in messages:
             if message.get("type") not in {"error", "non-document-error"}:
                 continue
-            digest = Path(message.get("url", "")).stem
-            where = self.sources.get(digest, message.get("url", "?"))
+            page = Path(message.get("url", "").removeprefix("file:"))
+            source = page.with_suffix(".source")
+            where = source.read_text(encoding="utf-8") if source.exists() else str(page)
             errors.append(f"{where} line {message.get('lastLine', '?')}: {message['message']}")
         return errors

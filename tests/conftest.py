@@ -1,4 +1,6 @@
+import importlib
 import os
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -11,23 +13,31 @@ from tests.factories import NeighbourhoodFactory, UserFactory, broker_of
 def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
-    config.html_collector = None
     # Hashing demo passwords properly costs ~0.3 s each; tests only need them to match.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def _html_directory(config: pytest.Config) -> Path:
+    """One directory for the whole run; xdist workers' temp dirs share the parent."""
+    base = config._tmp_path_factory.getbasetemp()
+    if hasattr(config, "workerinput"):
+        base = base.parent
+    return base / "html-pages"
+
+
 @pytest.fixture(scope="session")
-def html_collector(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest):
-    collector = HTMLCollector(tmp_path_factory.mktemp("html"))
-    request.config.html_collector = collector
-    return collector
+def html_collector(request: pytest.FixtureRequest) -> HTMLCollector:
+    return HTMLCollector(_html_directory(request.config))
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Validate every page the suite rendered with the Nu HTML checker; zero errors allowed."""
-    collector = getattr(session.config, "html_collector", None)
-    if collector is None or not collector.sources:
+    if hasattr(session.config, "workerinput"):
+        return  # the controlling process checks the pages of all workers at once
+    directory = _html_directory(session.config)
+    if not directory.exists():
         return
+    collector = HTMLCollector(directory)
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     try:
         errors = collector.validate()
@@ -39,7 +49,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             reporter.write_line(f"HTML check skipped: {missing}", yellow=True)
         return
     reporter.write_line(
-        f"Nu HTML checker: {len(collector.sources)} distinct pages, {len(errors)} error(s)"
+        f"Nu HTML checker: {collector.count()} distinct pages, {len(errors)} error(s)"
     )
     if errors:
         for line in errors:
@@ -71,6 +81,41 @@ def client(html_collector: HTMLCollector) -> CheckedClient:
     checked = CheckedClient()
     checked.collector = html_collector
     return checked
+
+
+# --- Reference data after a flush ------------------------------------------------------
+
+
+def restore_reference_data() -> None:
+    """Put back what data migrations create (priorities, role groups and their permissions).
+
+    A transactional test (every browser test, through live_server) ends with a flush that
+    empties every table; Django recreates content types and permissions, not our rows.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    from neighbourhoods.models import Priority
+
+    priorities = importlib.import_module("neighbourhoods.migrations.0002_priorities")
+    roles = importlib.import_module("initiatives.migrations.0002_roles")
+    for values in priorities.PRIORITIES:
+        Priority.objects.update_or_create(slug=values["slug"], defaults=values)
+    for name, codenames in roles.ADMIN_PERMISSIONS.items():
+        if isinstance(codenames, str):  # "same as that role"
+            codenames = roles.ADMIN_PERMISSIONS[codenames]
+        group, _ = Group.objects.get_or_create(name=name)
+        for dotted in codenames:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request: pytest.FixtureRequest) -> None:
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        restore_reference_data()
 
 
 # --- The cast: one user per role ------------------------------------------------------
@@ -148,8 +193,8 @@ def checked_page(page, html_collector: HTMLCollector):
     """A Playwright page whose every HTML document is also sent to the HTML checker."""
 
     def collect(response) -> None:
-        if response.request.resource_type != "document":
-            return
+        if response.request.resource_type != "document" or 300 <= response.status < 400:
+            return  # redirects have no body to check
         if not response.headers.get("content-type", "").startswith("text/html"):
             return
         html_collector.add(response.text(), f"browser {response.request.method} {response.url}")

@@ -9,13 +9,13 @@ WIDGET_CLASSES: dict[type[forms.Widget], str] = {
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
-    forms.Input: "utrecht-textbox utrecht-textbox--html-input",
+    forms.widgets.Input: "utrecht-textbox utrecht-textbox--html-input",
 }
 INVALID_CLASSES: dict[type[forms.Widget], str] = {
     forms.Textarea: "utrecht-textarea--invalid",
     forms.Select: "utrecht-select--invalid",
     forms.CheckboxInput: "utrecht-checkbox--invalid",
-    forms.Input: "utrecht-textbox--invalid",
+    forms.widgets.Input: "utrecht-textbox--invalid",
 }
 
 

@@ -62,11 +62,15 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off.")
-    # A fresh random key per process: sessions do not survive a restart, which is fine
-    # for a laptop and means no key ever lives in the code.
+    # On a laptop: a random key kept in a git-ignored file, so sessions and e-mailed links
+    # survive runserver's reloads, and no key ever lives in the code.
     from django.core.management.utils import get_random_secret_key
 
-    SECRET_KEY = get_random_secret_key()
+    _key_file = BASE_DIR / ".secret_key"
+    if not _key_file.exists():
+        _key_file.write_text(get_random_secret_key(), encoding="utf-8")
+        _key_file.chmod(0o600)
+    SECRET_KEY = _key_file.read_text(encoding="utf-8").strip()
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -122,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wijkaanpak.context_processors.site",
+                "initiatives.context_processors.workspace",
             ],
         },
     },

@@ -1,1 +1,4 @@
-"""Views, split by audience: ``public`` (residents), ``workspace`` (brokers), ``overviews`` (council)."""
+"""Views, split by audience.
+
+``public`` (residents), ``workspace`` (brokers) and ``overviews`` (council and open data).
+"""

@@ -1,14 +1,391 @@
-"""Residents and the public: home, submit, track, list, initiative page, support, help."""
+"""Residents and the public: home, submit, track, list, initiative page, support, help.
 
+Nothing here shows personal data: public pages read only published initiatives and their
+public fields; the initiator is "een bewoner uit <wijk>". The private tracking link is
+exchanged for a session at once, so the token never sits in an address bar, a Referer
+header, a cache or a log line after the first request.
+"""
+
+import hashlib
+import re
+import secrets
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from initiatives import rules, services, throttle
+from initiatives.filters import InitiativeFilter
+from initiatives.forms.public import (
+    HelpOfferForm,
+    ReplyForm,
+    SubmitForm,
+    WithdrawForm,
+    started_token,
+)
+from initiatives.models import Initiative, InitiativeQuerySet, Status, Support
+from neighbourhoods.models import Neighbourhood, Priority
+
+PAGE_SIZE = 20
+HOME_INITIATIVES = 6
+SUBMITTED_SESSION_KEY = "initiatives.submitted"
+TRACKING_SESSION_KEY = "initiatives.tracking"
+BROWSER_COOKIE = "wijkaanpak_browser"
+BROWSER_COOKIE_SALT = "wijkaanpak.browser"
+BROWSER_COOKIE_AGE = 365 * 24 * 3600
+_TOKEN = re.compile(r"[0-9a-f]{64}\Z")
+
+# The status as the initiator reads it on the tracking page, in their words.
+STATUS_FOR_INITIATOR = {
+    Status.SUBMITTED: _("We hebben uw idee ontvangen."),
+    Status.INTAKE: _("We gaan met u in gesprek over uw idee."),
+    Status.PREPARING: _("We bereiden uw idee samen met u voor."),
+    Status.IN_PROGRESS: _("Uw idee wordt uitgevoerd."),
+    Status.COMPLETED: _("Uw idee is klaar. Dank u wel!"),
+    Status.DECLINED: _("We gaan niet verder met uw idee. Hieronder leest u waarom."),
+    Status.REFERRED: _("We hebben uw vraag doorgestuurd. Hieronder leest u waarheen."),
+    Status.WITHDRAWN: _("U heeft uw idee ingetrokken."),
+}
+THROTTLED = _(
+    "Er zijn vanaf uw internetverbinding net veel formulieren verstuurd. "
+    "Wacht een uur en probeer het dan opnieuw. Wat u heeft ingevuld, staat er nog."
+)
+
+
+def private(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """For pages that carry or follow the private link: never cached, never in a Referer.
+
+    Redirects (the one response whose address holds the token) get ``no-referrer``. Pages
+    get ``same-origin``: their addresses hold no token, and under ``no-referrer`` browsers
+    send ``Origin: null`` with every form on the page, which CSRF protection must refuse.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        is_redirect = 300 <= response.status_code < 400
+        response["Referrer-Policy"] = "no-referrer" if is_redirect else "same-origin"
+        return response
+
+    return wrapped
+
+
+def _published() -> InitiativeQuerySet:
+    return (
+        Initiative.objects.published()
+        .select_related("neighbourhood")
+        .prefetch_related("priorities")
+    )
+
+
+def _get_public_initiative(pk: int) -> Initiative:
+    """A published initiative, or 404: unpublished ones do not exist for the public."""
+    return get_object_or_404(_published(), pk=pk)
+
+
+def _get_tracked_initiative(request: HttpRequest) -> Initiative:
+    """The initiative whose private link this browser opened, or 404.
+
+    The session keeps the token's hash as well as the id: when a broker issues a new
+    link, sessions opened with the old one stop working too.
+    """
+    tracked = request.session.get(TRACKING_SESSION_KEY)
+    if not isinstance(tracked, dict):
+        raise Http404
+    return get_object_or_404(
+        Initiative.objects.select_related("neighbourhood"),
+        pk=tracked.get("id"),
+        tracking_token_hash=tracked.get("hash"),
+    )
+
+
+def _browser_key(request: HttpRequest) -> tuple[str, bool]:
+    """This browser's random key from its signed cookie; (key, True) when it is new."""
+    key = request.get_signed_cookie(BROWSER_COOKIE, default="", salt=BROWSER_COOKIE_SALT)
+    if key:
+        return key, False
+    return secrets.token_urlsafe(32), True
+
+
+def _support_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+# --- Home -------------------------------------------------------------------------------
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "initiatives/home.html")
+    initiatives = _published().order_by("-published_at", "-pk")[:HOME_INITIATIVES]
+    return render(
+        request,
+        "initiatives/home.html",
+        {
+            "initiatives": initiatives,
+            "priorities": Priority.objects.all(),
+            "neighbourhoods": Neighbourhood.objects.active(),
+        },
+    )
 
 
+# --- Submit -----------------------------------------------------------------------------
+
+
+def _render_submit(request: HttpRequest, form: SubmitForm, status: int = 200) -> HttpResponse:
+    context = {"form": form, "started": started_token()}
+    return render(request, "initiatives/public/submit.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def submit(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _render_submit(request, SubmitForm())
+    form = SubmitForm(request.POST)
+    if not form.is_valid():
+        return _render_submit(request, form)
+    data = form.cleaned_data
+    # A resubmitted form is not a new attempt: it gets its first initiative back.
+    resubmitted = Initiative.objects.filter(submission_key=data["submission_key"]).exists()
+    if not resubmitted and not throttle.allow(
+        (throttle.SUBMIT_PER_ADDRESS, throttle.client_address(request)),
+        (throttle.SUBMIT_PER_EMAIL, data["email"]),
+    ):
+        form.add_error(None, THROTTLED)
+        return _render_submit(request, form, status=429)
+    initiative, token = services.submit_initiative(
+        title=data["title"],
+        description=data["description"],
+        neighbourhood=data["neighbourhood"],
+        priorities=data["priorities"],
+        needs=data["needs"],
+        amount_requested=data["amount_requested"],
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        language=request.LANGUAGE_CODE,
+        submission_key=data["submission_key"],
+    )
+    # The token is shown once, on the next page; it leaves the session when shown.
+    request.session[SUBMITTED_SESSION_KEY] = {"id": initiative.pk, "token": token}
+    return redirect("initiatives:submitted")
+
+
+@require_safe
+@private
+def submitted(request: HttpRequest) -> HttpResponse:
+    shown = request.session.pop(SUBMITTED_SESSION_KEY, None)
+    if not isinstance(shown, dict):
+        return redirect("home")
+    initiative = get_object_or_404(
+        Initiative.objects.select_related("neighbourhood", "initiator"), pk=shown.get("id")
+    )
+    token = shown.get("token") or ""
+    tracking_url = (
+        request.build_absolute_uri(reverse("initiatives:track", kwargs={"token": token}))
+        if token
+        else ""
+    )
+    context = {
+        "initiative": initiative,
+        "tracking_url": tracking_url,
+        "has_email": bool(initiative.initiator.email),
+    }
+    return render(request, "initiatives/public/submitted.html", context)
+
+
+# --- Tracking (the private link) -------------------------------------------------------
+
+
+@require_safe
+@private
 def track_login(request: HttpRequest, token: str) -> HttpResponse:
-    raise Http404  # the residents' tracking page lands with the residents issue
+    """Exchange the private link for a session and move to an address without the token."""
+    initiative = None
+    if _TOKEN.match(token):
+        initiative = (
+            Initiative.objects.for_tracking_token(token).only("pk", "tracking_token_hash").first()
+        )
+    if initiative is None:
+        raise Http404
+    request.session[TRACKING_SESSION_KEY] = {
+        "id": initiative.pk,
+        "hash": initiative.tracking_token_hash,
+    }
+    return redirect("initiatives:track_page")
+
+
+def _render_track(
+    request: HttpRequest, initiative: Initiative, reply_form: ReplyForm
+) -> HttpResponse:
+    context = {
+        "initiative": initiative,
+        "status_text": STATUS_FOR_INITIATOR[initiative.status],
+        "entries": initiative.timeline.for_initiator().only(
+            "kind", "created_at", "to_status", "public_text"
+        ),
+        "awaiting_first_response": initiative.first_response_at is None
+        and not initiative.is_closed,
+        "reply_form": reply_form,
+        "can_reply": rules.initiator_can_reply(initiative),
+        "can_withdraw": rules.initiator_can_withdraw(initiative),
+    }
+    return render(request, "initiatives/public/track.html", context)
+
+
+@require_safe
+@private
+def track(request: HttpRequest) -> HttpResponse:
+    initiative = _get_tracked_initiative(request)
+    return _render_track(request, initiative, ReplyForm())
+
+
+@require_POST
+@private
+def track_reply(request: HttpRequest) -> HttpResponse:
+    initiative = _get_tracked_initiative(request)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return _render_track(request, initiative, form)
+    try:
+        services.reply_as_initiator(initiative, form.cleaned_data["text"])
+    except services.WorkflowError as error:
+        form.add_error(None, str(error))
+        return _render_track(request, initiative, form)
+    messages.success(request, _("Uw bericht is verstuurd. De sociaal makelaar leest het."))
+    return redirect("initiatives:track_page")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@private
+def track_withdraw(request: HttpRequest) -> HttpResponse:
+    initiative = _get_tracked_initiative(request)
+    if not rules.initiator_can_withdraw(initiative):
+        messages.info(request, _("Uw idee kan niet meer worden ingetrokken."))
+        return redirect("initiatives:track_page")
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            services.withdraw_as_initiator(initiative, form.cleaned_data["reason"])
+        except services.WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("U heeft uw idee ingetrokken."))
+        return redirect("initiatives:track_page")
+    context = {"initiative": initiative, "form": form}
+    return render(request, "initiatives/public/withdraw.html", context)
+
+
+# --- The public list and initiative page ------------------------------------------------
+
+
+@require_safe
+def initiative_list(request: HttpRequest) -> HttpResponse:
+    # NUL characters cannot be shown back in the form (nor stored); drop them up front.
+    query = request.GET.copy()
+    for key, values in query.lists():
+        query.setlist(key, [value.replace("\x00", "") for value in values])
+    filterset = InitiativeFilter(query, queryset=_published())
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"filter": filterset, "form": filterset.form, "page_obj": page}
+    return render(request, "initiatives/public/initiative_list.html", context)
+
+
+@require_safe
+def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = _get_public_initiative(pk)
+    key = request.get_signed_cookie(BROWSER_COOKIE, default="", salt=BROWSER_COOKIE_SALT)
+    supported = bool(key) and (
+        Support.objects.filter(initiative=initiative, browser_key=_support_hash(key)).exists()
+    )
+    context = {
+        "initiative": initiative,
+        "updates": initiative.timeline.public().only("kind", "created_at", "public_text"),
+        "supported": supported,
+        "can_support": rules.public_can_support(initiative),
+        "can_offer_help": rules.public_can_offer_help(initiative),
+    }
+    return render(request, "initiatives/public/initiative_detail.html", context)
+
+
+@require_POST
+def support(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = _get_public_initiative(pk)
+    key, is_new = _browser_key(request)
+    if not throttle.allow((throttle.SUPPORT_PER_ADDRESS, throttle.client_address(request))):
+        messages.warning(request, THROTTLED)
+    else:
+        try:
+            added = services.add_support(initiative, _support_hash(key))
+        except services.WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            if added:
+                messages.success(request, _("Dank u wel! U steunt dit idee."))
+            else:
+                messages.info(request, _("U steunde dit idee al. Dank u wel!"))
+    response = redirect(initiative.get_absolute_url() + "#steun")
+    if is_new:
+        response.set_signed_cookie(
+            BROWSER_COOKIE,
+            key,
+            salt=BROWSER_COOKIE_SALT,
+            max_age=BROWSER_COOKIE_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
+
+
+def _render_help(
+    request: HttpRequest, initiative: Initiative, form: HelpOfferForm, status: int = 200
+) -> HttpResponse:
+    context = {"initiative": initiative, "form": form, "started": started_token()}
+    return render(request, "initiatives/public/offer_help.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def offer_help(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = _get_public_initiative(pk)
+    if not rules.public_can_offer_help(initiative):
+        messages.info(request, _("Bij dit idee kunt u nu geen hulp aanbieden."))
+        return redirect(initiative)
+    if request.method != "POST":
+        return _render_help(request, initiative, HelpOfferForm())
+    form = HelpOfferForm(request.POST)
+    if not form.is_valid():
+        return _render_help(request, initiative, form)
+    data = form.cleaned_data
+    if not throttle.allow(
+        (throttle.HELP_PER_ADDRESS, throttle.client_address(request)),
+        (throttle.HELP_PER_EMAIL, data["email"]),
+    ):
+        form.add_error(None, THROTTLED)
+        return _render_help(request, initiative, form, status=429)
+    try:
+        services.offer_help(
+            initiative,
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            offer_kinds=data["offer_kinds"],
+            message=data["message"],
+        )
+    except services.WorkflowError as error:
+        form.add_error(None, str(error))
+        return _render_help(request, initiative, form)
+    messages.success(
+        request, _("Dank u wel voor uw hulp! Een sociaal makelaar neemt contact met u op.")
+    )
+    return redirect(initiative)

@@ -14,7 +14,7 @@ from tests.factories import FIXED_NOW, InitiativeFactory, InitiatorFactory
 
 pytestmark = pytest.mark.django_db
 
-ALLOWED = [(source, target) for source, targets in TRANSITIONS.items() for target in targets]
+ALLOWED = sorted((source, target) for source, targets in TRANSITIONS.items() for target in targets)
 FORBIDDEN = [
     (source, target)
     for source, target in itertools.product(Status.values, Status.values)

@@ -1,0 +1,307 @@
+"""Forms of the brokers' workspace. They validate and normalise; the services do the work."""
+
+from datetime import datetime
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import (
+    REASON_REQUIRED,
+    Initiative,
+    Partner,
+    Status,
+    is_reopening,
+)
+from initiatives.rules import Role
+from neighbourhoods.models import Neighbourhood, Priority
+from wijkaanpak.forms import StyledFormMixin
+
+# A version beyond PostgreSQL's integer range is tampering, not a real version.
+MAX_ID = 2**31 - 1
+
+
+def broker_users():
+    """Active users who can be given an initiative (brokers and coordinators)."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[Role.BROKER, Role.COORDINATOR])
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class BrokerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+# --- Log-in and password reset (Django's auth forms with the site's look) -----------------
+
+
+class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
+    pass
+
+
+class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
+    pass
+
+
+class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm):
+    pass
+
+
+class PasswordChangeForm(StyledFormMixin, auth_forms.PasswordChangeForm):
+    pass
+
+
+# --- Queue filters ------------------------------------------------------------------------
+
+
+class QueueFilterForm(StyledFormMixin, forms.Form):
+    """The filters above the werkvoorraad; every field is optional."""
+
+    use_required_attribute = False
+
+    QUEUE_CHOICES = [
+        ("new", _("Nieuw")),
+        ("mine", _("Van mij")),
+        ("overdue", _("Te laat")),
+        ("waiting", _("Wacht op antwoord")),
+        ("all", _("Alles")),
+    ]
+
+    queue = forms.ChoiceField(choices=QUEUE_CHOICES, required=False, widget=forms.HiddenInput)
+    q = forms.CharField(label=_("Zoeken in titel en beschrijving"), max_length=200, required=False)
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Wijk"), queryset=Neighbourhood.objects.none(), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alle statussen")), *Status.choices], required=False
+    )
+    priority = forms.ModelChoiceField(
+        label=_("Prioriteit"), queryset=Priority.objects.all(), required=False
+    )
+    assignee = BrokerChoiceField(
+        label=_("Sociaal makelaar"), queryset=broker_users(), required=False
+    )
+
+    def __init__(self, *args, scope: frozenset[int] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        wijken = Neighbourhood.objects.all()
+        if scope is not None:
+            wijken = wijken.filter(pk__in=scope)
+        self.fields["neighbourhood"].queryset = wijken
+        self.fields["neighbourhood"].empty_label = _("Alle wijken")
+        self.fields["priority"].empty_label = _("Alle prioriteiten")
+        self.fields["assignee"].empty_label = _("Iedereen")
+
+    def filter(self, initiatives):
+        """Apply the valid filters; an invalid one is ignored (its error is shown)."""
+        data = self.cleaned_data if self.is_bound else {}
+        if data.get("q"):
+            text = data["q"]
+            initiatives = initiatives.filter(
+                Q(title__icontains=text) | Q(description__icontains=text)
+            )
+        if data.get("neighbourhood"):
+            initiatives = initiatives.filter(neighbourhood=data["neighbourhood"])
+        if data.get("status"):
+            initiatives = initiatives.filter(status=data["status"])
+        if data.get("priority"):
+            initiatives = initiatives.filter(priorities=data["priority"])
+        if data.get("assignee"):
+            initiatives = initiatives.filter(assigned_broker=data["assignee"])
+        return initiatives
+
+
+# --- Actions on one initiative ----------------------------------------------------------
+
+
+class VersionedForm(StyledFormMixin, forms.Form):
+    """Carries the version the user saw, so a concurrent change is noticed, not overwritten.
+
+    ``seen`` is when that version was written; it tells the conflict message which
+    timeline entries are news to this user.
+    """
+
+    # No `required` attribute: Utrecht styles an empty required textarea as :invalid
+    # before the broker typed anything; the server says what is missing instead.
+    use_required_attribute = False
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
+    def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
+        kwargs.setdefault(
+            "initial",
+            {"version": initiative.version, "seen": initiative.updated_at.isoformat()},
+        )
+        super().__init__(*args, **kwargs)
+        self.initiative = initiative
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        # The mixin marks invalid fields for assistive technology; a hidden input has no
+        # presence there (and may not carry aria-* attributes). Its error shows in the summary.
+        for name in ("version", "seen"):
+            attrs = self.fields[name].widget.attrs
+            attrs.pop("aria-invalid", None)
+            attrs.pop("aria-describedby", None)
+
+    def clean_seen(self) -> datetime:
+        try:
+            seen = datetime.fromisoformat(self.cleaned_data["seen"])
+        except ValueError:
+            raise ValidationError(_("Laad de pagina opnieuw en probeer het nog eens.")) from None
+        if seen.tzinfo is None:
+            raise ValidationError(_("Laad de pagina opnieuw en probeer het nog eens."))
+        return seen
+
+
+class StatusForm(VersionedForm):
+    to = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
+    public_text = forms.CharField(
+        label=_("Tekst voor de initiatiefnemer"),
+        help_text=_(
+            "De initiatiefnemer krijgt deze tekst per e-mail en ziet hem op de volgpagina."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+    internal_note = forms.CharField(
+        label=_("Interne notitie"),
+        help_text=_("Alleen medewerkers zien deze notitie."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+        required=False,
+    )
+    referred_to = forms.CharField(
+        label=_("Doorverwezen naar"),
+        help_text=_("Alleen bij doorverwijzen. Bijvoorbeeld: het meldpunt van de gemeente."),
+        max_length=200,
+        required=False,
+    )
+    referral_reference = forms.CharField(
+        label=_("Kenmerk van de doorverwijzing"),
+        help_text=_("Alleen bij doorverwijzen. De initiatiefnemer ziet dit kenmerk."),
+        max_length=100,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the moves of the one transition table are offered.
+        self.fields["to"].choices = [
+            (value, Status(value).label) for value in self.initiative.allowed_transitions()
+        ]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        to = cleaned.get("to")
+        if to == Status.REFERRED and not cleaned.get("referred_to", "").strip():
+            self.add_error("referred_to", _("Vul in waar het naartoe is doorverwezen."))
+        if (
+            to
+            and "public_text" in self.errors
+            and (to in REASON_REQUIRED or is_reopening(self.initiative.status, to))
+        ):
+            self.errors["public_text"] = self.error_class(
+                [_("Schrijf de reden op. De initiatiefnemer leest deze tekst.")]
+            )
+        return cleaned
+
+
+class AssignForm(VersionedForm):
+    assignee = BrokerChoiceField(label=_("Geef aan"), queryset=broker_users())
+
+
+class PublishForm(VersionedForm):
+    public_title = forms.CharField(
+        label=_("Openbare titel"),
+        max_length=200,
+        help_text=_("Zet geen namen of adressen in de titel."),
+    )
+    public_summary = forms.CharField(
+        label=_("Openbare samenvatting"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Iedereen kan dit lezen. Zet er geen persoonlijke gegevens in."),
+    )
+
+
+class UnpublishForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Waarom niet meer openbaar?"),
+        help_text=_("Alleen medewerkers zien deze reden."),
+        max_length=1000,
+        required=False,
+    )
+
+
+class AmountForm(VersionedForm):
+    amount = forms.DecimalField(
+        label=_("Toegekend bedrag (euro)"),
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        localize=True,
+        help_text=_("Bijvoorbeeld 750 of 750,50."),
+    )
+    note = forms.CharField(
+        label=_("Toelichting"),
+        help_text=_("Alleen medewerkers zien deze toelichting."),
+        max_length=1000,
+        required=False,
+    )
+
+
+class TextForm(StyledFormMixin, forms.Form):
+    """One text: a message to the initiator, an internal note or a public update."""
+
+    use_required_attribute = False
+
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+    def __init__(self, *args, label: str, help_text: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = label
+        self.fields["text"].help_text = help_text
+
+    def clean_text(self) -> str:
+        return self.cleaned_data["text"].strip()
+
+
+class PartnerLinkForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False
+    partner = forms.ModelChoiceField(
+        label=_("Partner"), queryset=Partner.objects.filter(is_active=True)
+    )
+    role = forms.CharField(
+        label=_("Rol van de partner"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: stelt een ruimte beschikbaar."),
+    )
+
+    def clean_role(self) -> str:
+        return self.cleaned_data["role"].strip()
+
+
+class PartnerForm(StyledFormMixin, forms.ModelForm):
+    use_required_attribute = False
+
+    class Meta:
+        model = Partner
+        fields = [
+            "name",
+            "kind",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "website",
+            "notes",
+            "is_active",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}

@@ -1,0 +1,55 @@
+"""The SVG chart geometry (initiatives/charts.py)."""
+
+from initiatives.charts import BAR_AREA, Series, bar_chart, column_chart
+
+ONE = [Series("count", "Aantal", "#0072B2")]
+TWO = [Series("a", "Kinderen", "#E69F00", "diagonal"), Series("b", "Geen", "#BBBBBB")]
+
+
+def test_the_longest_bar_fills_the_bar_area_and_others_scale():
+    chart = bar_chart("c", "Titel", [("A", [4], "4"), ("B", [1], "1")], ONE)
+    assert [row.segments[0].width for row in chart.rows] == [BAR_AREA, BAR_AREA / 4]
+    assert chart.rows[1].value_x == BAR_AREA / 4 + 6
+
+
+def test_a_fixed_maximum_scales_percentages():
+    chart = bar_chart("c", "Op tijd", [("A", [50], "50%")], ONE, maximum=100)
+    assert chart.rows[0].segments[0].width == BAR_AREA / 2
+
+
+def test_stacked_segments_follow_each_other_and_carry_their_number_when_it_fits():
+    chart = bar_chart("c", "Per prioriteit", [("A", [30, 10], "40"), ("B", [1, 0], "1")], TWO)
+    first, second = chart.rows[0].segments
+    assert second.x == first.width
+    assert first.show_label and second.show_label
+    assert chart.rows[1].segments[1].show_label is False  # zero draws nothing
+    assert chart.show_legend
+    assert [series.key for series in chart.patterns] == ["a"]
+
+
+def test_the_text_alternative_summarises_every_number():
+    chart = bar_chart("c", "Per prioriteit", [("A", [3, 1], "4")], TWO)
+    assert chart.summary == "Per prioriteit. A: 4 (Kinderen 3, Geen 1)."
+
+
+def test_no_data_gives_an_empty_chart_without_dividing_by_zero():
+    chart = bar_chart("c", "Leeg", [("A", [0], "0")], ONE)
+    assert chart.rows[0].segments[0].width == 0
+    assert column_chart(
+        "t", "Leeg", [("jan", "", "januari", 0)], value_heading="n", label_heading="m"
+    )
+
+
+def test_columns_of_a_time_series_share_one_baseline():
+    chart = column_chart(
+        "t",
+        "Per maand",
+        [("jan", "2026", "januari 2026", 2), ("feb", "", "februari 2026", 0)],
+        value_heading="Ingediend",
+        label_heading="Maand",
+    )
+    full, empty = chart.columns
+    assert full.y + full.height == chart.baseline
+    assert empty.height == 0
+    assert chart.table_rows == [("januari 2026", 2), ("februari 2026", 0)]
+    assert chart.summary == "Per maand. januari 2026: 2; februari 2026: 0."

@@ -1,0 +1,72 @@
+"""The comparison table as open data: /open-data/wijken.csv (published initiatives only)."""
+
+import csv
+import io
+
+import pytest
+
+from tests.initiatives.overviews.conftest import assert_no_canaries, body, make_initiatives
+
+pytestmark = pytest.mark.django_db
+
+URL = "/open-data/wijken.csv"
+
+
+def _rows(client) -> dict[str, dict]:
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="wijken.csv"'
+    return {row["wijk"]: row for row in csv.DictReader(io.StringIO(body(response)))}
+
+
+@pytest.mark.parametrize("role", [None, "council_member"])
+def test_figures_cover_published_initiatives_whoever_asks(client, dataset, role, request):
+    if role:
+        client.force_login(request.getfixturevalue(role))
+    poelenburg = _rows(client)["Poelenburg"]
+    assert poelenburg == {
+        "wijk": "Poelenburg",
+        "wijk_slug": "poelenburg",
+        "wijk_cbs_code": "",
+        "total": "2",
+        "new": "0",
+        "running": "1",
+        "realised": "1",
+        "declined": "0",
+        "referred": "0",
+        "withdrawn": "0",
+        "priority_kinderen": "2",
+        "priority_werkloosheid": "1",
+        "priority_handhaving": "0",
+        "priority_none": "0",
+        "median_response_working_days": "5",
+        "answered": "2",
+        "answered_on_time": "1",
+        "overdue_unanswered": "0",
+        "on_time_share": "0.500",
+        "amount_requested": "3000.00",
+        "amount_granted": "2500.00",
+        "help_offers": "1",
+        "supports": "8",
+    }
+
+
+def test_median_and_share_of_the_other_wijk(client, dataset):
+    kogerveld = _rows(client)["Kogerveld"]
+    assert kogerveld["median_response_working_days"] == "1.5"
+    assert kogerveld["on_time_share"] == "1.000"
+
+
+def test_no_personal_data(client, dataset, council_member):
+    client.force_login(council_member)
+    assert_no_canaries(body(client.get(URL)))
+
+
+def test_query_count_does_not_grow(client, today, wijk_a, wijk_b, django_assert_num_queries):
+    make_initiatives([wijk_a, wijk_b], 10)
+    # 1 priorities, 2 wijken, 3 figures per wijk, 4 priority counts.
+    with django_assert_num_queries(4):
+        body(client.get(URL))
+    make_initiatives([wijk_a, wijk_b], 490)
+    with django_assert_num_queries(4):
+        body(client.get(URL))

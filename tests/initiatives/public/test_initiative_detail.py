@@ -1,0 +1,63 @@
+import pytest
+
+from initiatives.models import EntryKind, Status
+from tests.factories import InitiativeFactory, SupportFactory, TimelineEntryFactory, priority
+
+pytestmark = pytest.mark.django_db
+
+
+def url(initiative) -> str:
+    return f"/initiatieven/{initiative.pk}/"
+
+
+def test_initiative_page_shows_public_facts_and_an_anonymous_initiator(client, published):
+    published.priorities.set([priority("kinderen"), priority("handhaving")])
+    TimelineEntryFactory(
+        initiative=published, kind=EntryKind.PUBLIC_UPDATE, public_text="Eerste klusdag!"
+    )
+    response = client.get(url(published))
+    assert response.status_code == 200
+    html = response.text
+    assert '<h1 class="utrecht-heading-1">Speeltuin Poelenburg opknappen</h1>' in html
+    assert "Bewoners knappen samen de speeltuin op." in html
+    assert "Een idee van een bewoner uit Poelenburg" in html
+    assert "Help onze kinderen" in html and "Handhaaf" in html
+    assert "Ingediend" in html
+    assert "Eerste klusdag!" in html
+    assert "0 bewoners steunen dit idee." in html
+    assert "Ik steun dit" in html
+    assert f'href="/initiatieven/{published.pk}/helpen/"' in html
+
+
+def test_unpublished_and_unknown_initiatives_are_404(client, wijk_a):
+    hidden = InitiativeFactory(neighbourhood=wijk_a)
+    assert client.get(url(hidden)).status_code == 404
+    assert client.get("/initiatieven/999999/").status_code == 404
+    assert client.get("/initiatieven/99999999999999999999999/").status_code == 404
+    assert client.get("/initiatieven/abc/").status_code == 404
+
+
+def test_a_closed_initiative_can_no_longer_be_supported_or_helped(client, published):
+    published.status = Status.COMPLETED
+    published.save(update_fields=["status"])
+    html = client.get(url(published)).text
+    assert "Ik steun dit" not in html
+    assert "/helpen/" not in html
+
+
+def test_detail_query_count_does_not_grow_with_updates_or_supports(
+    client, published, django_assert_num_queries
+):
+    def check(rows: int) -> None:
+        TimelineEntryFactory.create_batch(rows, initiative=published, kind=EntryKind.PUBLIC_UPDATE)
+        SupportFactory.create_batch(rows, initiative=published)
+        # initiative + wijk, its priorities, its public updates
+        with django_assert_num_queries(3):
+            assert client.get(url(published)).status_code == 200
+
+    check(10)
+    check(190)
+
+
+def test_detail_only_answers_get_and_head(client, published):
+    assert client.post(url(published)).status_code == 405

@@ -1,0 +1,95 @@
+"""Two brokers on one initiative: the second one is told what changed, and loses nothing."""
+
+import pytest
+from django.urls import reverse
+
+from initiatives import services
+from initiatives.models import Initiative, Status
+
+from .conftest import versioned
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def colleague(wijk_a):
+    from tests.factories import broker_of
+
+    return broker_of(wijk_a, username="collega", first_name="Karin", last_name="Collega")
+
+
+def test_a_status_change_on_an_old_version_shows_what_changed_and_keeps_the_text(
+    client, initiative, broker_a, colleague, time_machine
+):
+    time_machine.move_to("2026-03-03 09:00 +01:00", tick=False)
+    initiative.refresh_from_db()
+    # Broker A loads the page: the form carries this version.
+    stale = versioned(
+        initiative,
+        "status",
+        to="declined",
+        public_text="Dit past helaas niet in het budget.",
+        internal_note="Besproken met team.",
+    )
+    time_machine.move_to("2026-03-03 09:05 +01:00", tick=False)
+    services.change_status(
+        initiative, Status.INTAKE, actor=colleague, public_text="Ik bel u morgen."
+    )
+    client.force_login(broker_a)
+    response = client.post(
+        reverse("initiatives:workspace_status", kwargs={"pk": initiative.pk}), stale
+    )
+    assert response.status_code == 409
+    text = response.text
+    assert "Iemand anders heeft dit initiatief net gewijzigd." in text
+    # What changed: who, when, what.
+    assert "Karin Collega" in text
+    assert "Ingediend → In gesprek" in text
+    assert "3 maart 2026 09:05" in text
+    # What broker A typed is still there, now on the current version.
+    assert "Dit past helaas niet in het budget." in text
+    assert "Besproken met team." in text
+    current = Initiative.objects.get(pk=initiative.pk)
+    assert f'name="status-version" value="{current.version}"' in text
+    assert current.status == Status.INTAKE
+
+
+def test_resubmitting_after_a_conflict_works(client, initiative, broker_a, colleague):
+    stale = versioned(initiative, "publish", public_title="Huiswerk", public_summary="Samen leren.")
+    services.assign(initiative, colleague, actor=colleague)
+    client.force_login(broker_a)
+    url = reverse("initiatives:workspace_publish", kwargs={"pk": initiative.pk})
+    assert client.post(url, stale).status_code == 409
+    assert not Initiative.objects.get(pk=initiative.pk).is_published
+    fresh = Initiative.objects.get(pk=initiative.pk)
+    retry = versioned(fresh, "publish", public_title="Huiswerk", public_summary="Samen leren.")
+    assert client.post(url, retry).status_code == 302
+    assert Initiative.objects.get(pk=initiative.pk).is_published
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix", "values"),
+    [
+        ("workspace_assign", "take", {}),
+        ("workspace_unpublish", "unpublish", {"reason": ""}),
+        ("workspace_amount", "amount", {"amount": "50"}),
+    ],
+)
+def test_every_versioned_action_notices_a_conflict(
+    client, initiative, broker_a, colleague, name, prefix, values
+):
+    services.change_status(initiative, Status.INTAKE, actor=colleague, public_text="Hallo.")
+    initiative.refresh_from_db()
+    stale = versioned(initiative, prefix, **values)
+    services.add_note(initiative, "tussendoor", actor=colleague)
+    services.assign(initiative, colleague, actor=colleague)
+    before = Initiative.objects.get(pk=initiative.pk)
+    client.force_login(broker_a)
+    response = client.post(reverse(f"initiatives:{name}", kwargs={"pk": initiative.pk}), stale)
+    assert response.status_code == 409
+    after = Initiative.objects.get(pk=initiative.pk)
+    assert (after.version, after.assigned_broker_id, after.amount_granted) == (
+        before.version,
+        before.assigned_broker_id,
+        before.amount_granted,
+    )

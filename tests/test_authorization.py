@@ -1,0 +1,177 @@
+"""Every URL of the site, requested by every role, against an explicit table.
+
+The URL list comes from the URL configuration itself, so a new URL without a row in
+EXPECTED fails here until someone decides who may see it. The admin (/beheer/) has its own
+tests (tests/initiatives/test_admin.py).
+"""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from initiatives.models import Initiative, Status, TimelineEntry
+from tests.factories import HelpOfferFactory, InitiativeFactory, InitiatorFactory, PartnerFactory
+
+ROLES = ["anonymous", "resident", "broker", "other_broker", "coordinator", "council", "admin"]
+
+# GET status per role, in the order of ROLES. 302 means "sent to the log-in page" for the
+# workspace; for the tracking link it is the exchange of the token for a session.
+PUBLIC = (200,) * 7
+WORKSPACE = (302, 302, 200, 403, 200, 403, 403)
+POST_ONLY_WORKSPACE = (405,) * 7  # the method is checked first; rights on POST below
+EXPECTED: dict[str, tuple[int, ...]] = {
+    "home": PUBLIC,
+    "accessibility": PUBLIC,
+    "privacy": PUBLIC,
+    "set_language": (302,) * 7,  # without POST data it just goes back
+    "login": PUBLIC,
+    "logout": (405,) * 7,
+    "password_change": (302, 302, 200, 200, 200, 200, 200),
+    "password_change_done": (302, 302, 200, 200, 200, 200, 200),
+    "password_reset": PUBLIC,
+    "password_reset_done": PUBLIC,
+    "password_reset_confirm": PUBLIC,  # an unknown link says so; it is no secret
+    "password_reset_complete": PUBLIC,
+    "initiatives:submit": PUBLIC,
+    "initiatives:submitted": (302,) * 7,  # nothing was just submitted: back to the form
+    "initiatives:track": (302,) * 7,
+    "initiatives:track_page": (404, 200, 404, 404, 404, 404, 404),
+    "initiatives:track_reply": (405,) * 7,
+    "initiatives:track_withdraw": (404, 200, 404, 404, 404, 404, 404),
+    "initiatives:list": PUBLIC,
+    "initiatives:detail": PUBLIC,
+    "initiatives:support": (405,) * 7,
+    "initiatives:offer_help": PUBLIC,
+    "initiatives:workspace": (302, 302, 200, 200, 200, 403, 403),
+    "initiatives:workspace_detail": WORKSPACE,
+    "initiatives:workspace_contact": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_status": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_assign": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_publish": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_unpublish": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_amount": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_message": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_note": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_update": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_partner": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_connect_help": POST_ONLY_WORKSPACE,
+    "initiatives:partners": (302, 302, 200, 200, 200, 403, 403),
+    "initiatives:partner_create": (302, 302, 200, 200, 200, 403, 403),
+    "initiatives:partner_edit": (302, 302, 200, 200, 200, 403, 403),
+    "initiatives:neighbourhoods": PUBLIC,
+    "initiatives:neighbourhood": PUBLIC,
+    "initiatives:neighbourhood_feed": PUBLIC,
+    "initiatives:neighbourhood_csv": PUBLIC,
+    "initiatives:neighbourhood_json": PUBLIC,
+    "initiatives:open_data_csv": PUBLIC,
+    "initiatives:open_data_json": PUBLIC,
+    "initiatives:open_data_neighbourhoods_csv": PUBLIC,
+}
+
+
+def site_urls(patterns=None, namespace: str | None = None):
+    """(name, pattern) for every named URL outside the admin."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            yield from site_urls(pattern.url_patterns, pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), pattern
+
+
+def test_every_url_has_a_row_in_the_table():
+    names = {name for name, _ in site_urls()}
+    assert names - set(EXPECTED) == set(), "add these URLs to EXPECTED"
+    assert set(EXPECTED) - names == set(), "these URLs no longer exist"
+
+
+@pytest.fixture
+def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, administrator):
+    initiative = InitiativeFactory(
+        neighbourhood=wijk_a, status=Status.INTAKE, published=True, with_token=True
+    )
+    InitiatorFactory(initiative=initiative)
+    offer = HelpOfferFactory(initiative=initiative)
+    partner = PartnerFactory()
+    clients = {role: Client() for role in ROLES}
+    for role, user in {
+        "broker": broker_a,
+        "other_broker": broker_b,
+        "coordinator": coordinator,
+        "council": council_member,
+        "admin": administrator,
+    }.items():
+        clients[role].force_login(user)
+    clients["resident"].get(reverse("initiatives:track", kwargs={"token": initiative.token}))
+    kwargs = {
+        "pk": initiative.pk,
+        "offer_pk": offer.pk,
+        "partner_pk": partner.pk,
+        "slug": wijk_a.slug,
+        "uidb64": "MQ",
+        "token": initiative.token,
+    }
+    return initiative, clients, kwargs
+
+
+def url_for(name: str, pattern: URLPattern, kwargs: dict) -> str:
+    wanted = {key: kwargs[key] for key in pattern.pattern.converters}
+    if name == "password_reset_confirm":
+        wanted["token"] = "set-password"
+    return reverse(name, kwargs=wanted)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "pattern"), list(site_urls()), ids=lambda v: str(v))
+def test_every_url_answers_every_role_as_the_table_says(world, name, pattern):
+    _, clients, kwargs = world
+    url = url_for(name, pattern, kwargs)
+    statuses = tuple(clients[role].get(url).status_code for role in ROLES)
+    assert dict(zip(ROLES, statuses, strict=True)) == dict(
+        zip(ROLES, EXPECTED[name], strict=True)
+    ), url
+
+
+WORKSPACE_POSTS = [
+    name
+    for name, statuses in EXPECTED.items()
+    if statuses == POST_ONLY_WORKSPACE and name.startswith("initiatives:workspace_")
+]
+
+
+def snapshot(initiative: Initiative) -> tuple:
+    initiative.refresh_from_db()
+    return (
+        initiative.version,
+        initiative.status,
+        initiative.is_published,
+        initiative.assigned_broker_id,
+        TimelineEntry.objects.filter(initiative=initiative).count(),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", WORKSPACE_POSTS)
+@pytest.mark.parametrize("role", ["anonymous", "resident", "other_broker", "council", "admin"])
+def test_a_refused_post_changes_nothing(world, name, role):
+    initiative, clients, kwargs = world
+    pattern = dict(site_urls())[name]
+    before = snapshot(initiative)
+    data = {
+        "to": Status.PREPARING,
+        "public_text": "Tekst",
+        "text": "Tekst",
+        "version": initiative.version,
+        "assignee": "",
+        "public_title": "Titel",
+        "public_summary": "Samenvatting",
+        "amount_granted": "100",
+        "partner": PartnerFactory(name="Andere partner").pk,
+        "role": "Helpt",
+    }
+    response = clients[role].post(url_for(name, pattern, kwargs), data)
+    assert response.status_code in {302, 403, 404}
+    if response.status_code == 302:
+        assert "/account/login/" in response["Location"]
+    assert snapshot(initiative) == before
