@@ -26,14 +26,14 @@ run: .venv/.installed
 
 ## test: the whole suite, browser tests and HTML checks included (DATABASE_URL picks the database)
 test: .venv/.installed node_modules/.installed
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
-	$(PY) -m pytest $(PYTEST_ARGS)
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 ## lint: format and lint checks, migrations and translations up to date
 lint: .venv/.installed
 	.venv/bin/ruff format --check .
 	.venv/bin/ruff check .
-	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	.venv/bin/hadolint Dockerfile
 
 ## messages: update the English catalogue after changing Dutch texts
@@ -43,4 +43,4 @@ messages: .venv/.installed
 
 ## bench: measure the pages at scale on PostgreSQL (see docs/performance.md)
 bench: .venv/.installed
-	$(PY) manage.py bench $(BENCH_ARGS)
+	DEBUG=1 $(PY) manage.py bench $(BENCH_ARGS)

@@ -281,7 +281,11 @@ class Command(BaseCommand):
             ("healthz", anonymous, "/healthz"),
             ("home", anonymous, reverse("home")),
             ("list", anonymous, list_url),
-            ("list wijk+priority", anonymous, f"{list_url}?wijk={wijk.pk}&priority={priority.pk}"),
+            (
+                "list wijk+priority",
+                anonymous,
+                f"{list_url}?wijk={wijk.slug}&priority={priority.slug}",
+            ),
             ("list search", anonymous, f"{list_url}?q=speeltuin"),
             ("list page 20", anonymous, f"{list_url}?page=20"),
             ("initiative", anonymous, published.get_absolute_url()),

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -197,10 +198,11 @@ class Command(BaseCommand):
             env=env,
             start_new_session=True,
         )
+        # The master listens before its workers have imported Django: wait for real answers.
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
                     return process
             except OSError:
                 time.sleep(0.2)
@@ -271,7 +273,8 @@ class Command(BaseCommand):
     ) -> dict:
         floor = next(r for r in results if r["name"] == "healthz")["loaded"]["requests_per_second"]
         for result in results:
-            result["fraction_of_healthz"] = result["loaded"]["requests_per_second"] / floor
+            rate = result["loaded"]["requests_per_second"]
+            result["fraction_of_healthz"] = rate / floor if floor else 0.0
         return {
             "tier": tier,
             "initiatives": TIERS[tier],
