@@ -27,7 +27,10 @@ run: .venv/.installed
 ## test: the whole suite, browser tests and HTML checks included (DATABASE_URL picks the database)
 test: .venv/.installed node_modules/.installed
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
-	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+	@# Browser tests run last, on their own: each one empties the database afterwards
+	@# (live_server needs real commits), which other tests must never see.
+	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS)
 
 ## lint: format and lint checks, migrations and translations up to date
 lint: .venv/.installed

@@ -58,7 +58,7 @@ class NeighbourhoodFeed(Feed):
             Initiative.objects.published()
             .in_neighbourhood(obj)
             .order_by("-published_at", "-pk")
-            .values_list("pk", "public_title", "title", "public_summary", "published_at")[
+            .values_list("pk", "public_title", "public_summary", "published_at")[
                 :FEED_SIZE
             ]
         )
@@ -70,29 +70,28 @@ class NeighbourhoodFeed(Feed):
                 "pk",
                 "initiative_id",
                 "initiative__public_title",
-                "initiative__title",
                 "public_text",
                 "created_at",
             )[:FEED_SIZE]
         )
         items = [
             FeedItem(
-                public_title or title,
+                public_title,
                 summary,
                 initiative_link(pk),
                 published_at,
             )
-            for pk, public_title, title, summary, published_at in initiatives
+            for pk, public_title, summary, published_at in initiatives
         ]
         items += [
             FeedItem(
-                _("Nieuws: %(title)s") % {"title": public_title or title},
+                _("Nieuws: %(title)s") % {"title": public_title},
                 text,
                 # The fragment makes the link (the entry's Atom id) unique per update.
                 f"{initiative_link(initiative_id)}#nieuws-{pk}",
                 created_at,
             )
-            for pk, initiative_id, public_title, title, text, created_at in updates
+            for pk, initiative_id, public_title, text, created_at in updates
         ]
         items.sort(key=lambda item: item.moment, reverse=True)
         return items[:FEED_SIZE]

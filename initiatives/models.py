@@ -336,6 +336,11 @@ class Initiative(models.Model):
                 condition=Q(is_published=False) | Q(published_at__isnull=False),
                 name="initiative_published_has_moment",
             ),
+            # Public pages show only the broker's checked text, never the resident's own.
+            models.CheckConstraint(
+                condition=Q(is_published=False) | (~Q(public_title="") & ~Q(public_summary="")),
+                name="initiative_published_has_public_text",
+            ),
         ]
         indexes = [
             # Public list: published initiatives of a wijk, newest first.
@@ -367,11 +372,6 @@ class Initiative(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
-
-    @property
-    def display_title(self) -> str:
-        """The title the public sees: the broker's public title, else the resident's."""
-        return self.public_title or self.title
 
     def issue_tracking_token(self) -> str:
         """Give the initiative a new private link (the old one stops working); caller saves."""

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -281,7 +281,9 @@ def _transition(
             fields.append("closed_at")
         elif is_reopening(from_status, to):
             current.closed_at = None
-            fields.append("closed_at")
+            current.referred_to = ""
+            current.referral_reference = ""
+            fields += ["closed_at", "referred_to", "referral_reference"]
         if to == Status.WITHDRAWN and current.is_published:
             # The resident took it back: it leaves the public pages too.
             current.is_published = False
@@ -348,8 +350,10 @@ def publish(
     public_summary: str,
     expected_version: int | None = None,
 ) -> Initiative:
-    if not rules.can_publish(actor, initiative):
+    if not rules.can_manage(actor, initiative):
         raise PermissionDenied
+    if not rules.can_publish(actor, initiative):
+        raise WorkflowError(_("Een ingetrokken initiatief kan niet openbaar worden."))
     if not public_title.strip() or not public_summary.strip():
         raise WorkflowError(_("Vul een openbare titel en samenvatting in."))
     now = timezone.now()
@@ -438,8 +442,12 @@ def grant_money(
     note: str = "",
     expected_version: int | None = None,
 ) -> Initiative:
-    if not rules.can_grant_money(actor, initiative):
+    if not rules.can_manage(actor, initiative):
         raise PermissionDenied
+    if not rules.can_grant_money(actor, initiative):
+        raise WorkflowError(
+            _("Geld toekennen kan pas als u met de initiatiefnemer in gesprek bent.")
+        )
     if amount < 0:
         raise WorkflowError(_("Een bedrag kan niet negatief zijn."))
     with transaction.atomic():
@@ -509,8 +517,10 @@ def anonymise_closed(before: datetime) -> tuple[int, int]:
         offers = HelpOffer.objects.filter(initiative__in=closed, anonymised_at__isnull=True).update(
             name=ANONYMISED_NAME, email="", phone="", message="", anonymised_at=now
         )
-        # Messages from the initiator may carry personal details too.
-        TimelineEntry.objects.filter(
-            initiative__in=closed, kind=EntryKind.MESSAGE_FROM_INITIATOR
+        # What the initiator wrote (replies, a withdrawal reason) and what was written to
+        # them by name may carry personal details too.
+        TimelineEntry.objects.filter(initiative__in=closed).filter(
+            Q(kind__in=[EntryKind.MESSAGE_FROM_INITIATOR, EntryKind.MESSAGE_TO_INITIATOR])
+            | Q(kind=EntryKind.STATUS_CHANGE, actor__isnull=True)
         ).update(public_text="")
     return initiators, offers

@@ -50,16 +50,16 @@ HELP_PER_EMAIL = Limit("help-email", "THROTTLE_HELP_PER_EMAIL_DAY", 5, DAY)
 LONGEST_PERIOD = timedelta(seconds=DAY)
 
 
-def client_address(request: HttpRequest) -> str:
-    """The address to throttle: REMOTE_ADDR, or the proxies' view of it behind PROXY_COUNT proxies.
+def client_ip(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR, or the proxies' view of it behind PROXY_COUNT proxies.
 
     Each trusted proxy appends the address it received the request from to X-Forwarded-For,
     so the client is the entry PROXY_COUNT places from the right; anything further left was
-    written by the client and cannot be trusted. IPv6 clients are counted per /64, the block
-    one household gets.
+    written by the client and cannot be trusted. django-axes uses this too
+    (AXES_CLIENT_IP_CALLABLE), so log-in lock-outs and form limits agree on who is who.
     """
     address = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0)
+    proxies = settings.PROXY_COUNT
     if proxies > 0:
         forwarded = [
             part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
@@ -67,6 +67,12 @@ def client_address(request: HttpRequest) -> str:
         forwarded = [part for part in forwarded if part]
         if len(forwarded) >= proxies:
             address = forwarded[-proxies]
+    return address
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address to throttle: ``client_ip``, with IPv6 clients counted per /64 (a household)."""
+    address = client_ip(request)
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

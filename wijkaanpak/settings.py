@@ -145,8 +145,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------
-# Throttling state lives in the database (see initiatives.throttle), so the cache only
-# speeds things up and a per-process cache is a safe default.
+# Throttling state lives in the database (see initiatives.throttle), so nothing depends on
+# a shared cache and a per-process cache is a safe default.
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -181,8 +181,10 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = envint("PROXY_COUNT", 0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind a load balancer every request comes from its address: PROXY_COUNT says how many
+# proxies append to X-Forwarded-For, so axes and the form throttles see the real client.
+PROXY_COUNT = envint("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "initiatives.throttle.client_ip"
 
 # --- Internationalisation ---------------------------------------------------------------
 
@@ -214,7 +216,9 @@ THEME_CLASS = os.environ.get("THEME_CLASS", "voorbeeld-theme")
 
 # --- E-mail -----------------------------------------------------------------------------
 
-_email_backend = envchoice("EMAIL_BACKEND", "console", ("console", "smtp"))
+# Console on a laptop; SMTP otherwise, so production never prints e-mails (with private
+# links and addresses) into its logs by accident.
+_email_backend = envchoice("EMAIL_BACKEND", "console" if DEBUG else "smtp", ("console", "smtp"))
 if _email_backend == "smtp":
     MAILERS = {
         "default": {
@@ -255,6 +259,16 @@ FIRST_RESPONSE_WORKING_DAYS = envint("FIRST_RESPONSE_WORKING_DAYS", 5, minimum=1
 # Days after an initiative is closed before its personal data is anonymised.
 RETENTION_DAYS = envint("RETENTION_DAYS", 365, minimum=1)
 
+# Abuse protection on the anonymous forms (initiatives.throttle, initiatives.forms.public):
+# a form sent back faster than this is a robot; the limits count per client address (or
+# e-mail address) in the database, so they hold across all gunicorn workers and machines.
+SUBMIT_MIN_SECONDS = envint("SUBMIT_MIN_SECONDS", 3)
+THROTTLE_SUBMIT_PER_ADDRESS_HOUR = envint("THROTTLE_SUBMIT_PER_ADDRESS_HOUR", 5, minimum=1)
+THROTTLE_SUBMIT_PER_EMAIL_DAY = envint("THROTTLE_SUBMIT_PER_EMAIL_DAY", 3, minimum=1)
+THROTTLE_SUPPORT_PER_ADDRESS_HOUR = envint("THROTTLE_SUPPORT_PER_ADDRESS_HOUR", 30, minimum=1)
+THROTTLE_HELP_PER_ADDRESS_HOUR = envint("THROTTLE_HELP_PER_ADDRESS_HOUR", 10, minimum=1)
+THROTTLE_HELP_PER_EMAIL_DAY = envint("THROTTLE_HELP_PER_EMAIL_DAY", 5, minimum=1)
+
 # --- Security ---------------------------------------------------------------------------
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -289,6 +303,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 if envbool("BEHIND_PROXY", False):
+    if PROXY_COUNT < 1:
+        raise ImproperlyConfigured("BEHIND_PROXY needs PROXY_COUNT (the number of proxies).")
     # Only when a proxy that sets this header (and strips it from clients) sits in front.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS")

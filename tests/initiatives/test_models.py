@@ -75,3 +75,9 @@ def test_querysets_for_the_workflow(wijk_a, wijk_b):
     assert set(Initiative.objects.closed()) == {closed}
     assert set(Initiative.objects.published()) == {published}
     assert set(Initiative.objects.in_neighbourhood(wijk_b)) == {closed, published}
+
+
+def test_the_database_refuses_a_published_initiative_without_checked_public_text():
+    initiative = InitiativeFactory(published=True)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Initiative.objects.filter(pk=initiative.pk).update(public_title="")

@@ -182,7 +182,7 @@ def test_publishing_needs_a_checked_public_title_and_summary(broker_a, wijk_a):
 
 def test_a_withdrawn_initiative_cannot_be_published(broker_a, wijk_a):
     initiative = InitiativeFactory(neighbourhood=wijk_a, status=Status.WITHDRAWN)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(services.WorkflowError):
         services.publish(initiative, actor=broker_a, public_title="T", public_summary="S")
 
 
@@ -344,3 +344,35 @@ def test_taking_what_is_already_yours_changes_nothing(broker_a, wijk_a):
     services.assign(initiative, broker_a, actor=broker_a)
     initiative.refresh_from_db()
     assert initiative.version == version
+
+
+def test_money_can_only_be_granted_once_the_conversation_has_started(broker_a, wijk_a):
+    initiative = InitiativeFactory(neighbourhood=wijk_a, status=Status.SUBMITTED)
+    with pytest.raises(services.WorkflowError):
+        services.grant_money(initiative, Decimal("10"), actor=broker_a)
+
+
+def test_reopening_a_referred_initiative_forgets_where_it_went(broker_a, wijk_a):
+    initiative = InitiativeFactory(
+        neighbourhood=wijk_a,
+        status=Status.REFERRED,
+        referred_to="Meldpunt",
+        referral_reference="MOR-1",
+        closed_at=dt.datetime(2026, 3, 3, tzinfo=dt.UTC),
+    )
+    services.change_status(initiative, Status.INTAKE, actor=broker_a, public_text="Toch samen.")
+    initiative.refresh_from_db()
+    assert (initiative.referred_to, initiative.referral_reference) == ("", "")
+
+
+def test_anonymising_also_clears_what_the_initiator_wrote_when_withdrawing(wijk_a, broker_a):
+    initiative = InitiativeFactory(neighbourhood=wijk_a, status=Status.INTAKE)
+    InitiatorFactory(initiative=initiative)
+    services.send_message(initiative, "Beste Fatima, bel mij.", actor=broker_a)
+    services.withdraw_as_initiator(initiative, "Ik verhuis naar Kerkstraat 1.")
+    Initiative.objects.filter(pk=initiative.pk).update(
+        closed_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
+    services.anonymise_closed(dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
+    texts = list(initiative.timeline.values_list("public_text", flat=True))
+    assert not any("Kerkstraat" in text or "Fatima" in text for text in texts)

@@ -115,3 +115,16 @@ def test_production_cookies_use_the_host_prefix():
     code = "from django.conf import settings as s; print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME)"
     result = run_manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
     assert result.stdout.split() == ["__Host-sessionid", "__Host-csrftoken"]
+
+
+def test_production_sends_mail_over_smtp_unless_told_otherwise():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "EMAIL_BACKEND"}
+    code = "from django.conf import settings as s; print(s.MAILERS['default']['BACKEND'])"
+    result = run_manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_behind_a_proxy_the_number_of_proxies_is_required():
+    result = run_manage("check", env={**PRODUCTION_ENV, "BEHIND_PROXY": "1"})
+    assert result.returncode != 0
+    assert "PROXY_COUNT" in result.stderr

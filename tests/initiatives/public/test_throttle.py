@@ -76,26 +76,26 @@ def test_allow_counts_every_check_and_skips_empty_values():
 
 
 def test_client_address_is_remote_addr_without_proxies(settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 0
+    settings.PROXY_COUNT = 0
     assert throttle.client_address(request("192.0.2.10", "203.0.113.5")) == "192.0.2.10"
 
 
 def test_client_address_is_the_rightmost_untrusted_forwarded_entry(settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.PROXY_COUNT = 1
     # The client wrote "1.1.1.1" itself; our one proxy appended the real peer.
     assert throttle.client_address(request("10.0.0.1", "1.1.1.1, 203.0.113.5")) == "203.0.113.5"
-    settings.AXES_IPWARE_PROXY_COUNT = 2
+    settings.PROXY_COUNT = 2
     assert throttle.client_address(request("10.0.0.1", "1.1.1.1, 203.0.113.5, 10.0.0.2")) == (
         "203.0.113.5"
     )
 
 
 def test_a_missing_or_garbled_forwarded_header_falls_back_safely(settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 2
+    settings.PROXY_COUNT = 2
     assert throttle.client_address(request("10.0.0.1", "203.0.113.5")) == "10.0.0.1"
     assert throttle.client_address(request("10.0.0.1", "<script>, x")) == "unknown"
 
 
 def test_ipv6_clients_are_counted_per_64_block(settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 0
+    settings.PROXY_COUNT = 0
     assert throttle.client_address(request("2001:db8:1:2:3:4:5:6")) == "2001:db8:1:2::/64"
