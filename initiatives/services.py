@@ -177,7 +177,7 @@ def withdraw_as_initiator(initiative: Initiative, reason: str = "") -> Initiativ
 def add_support(initiative: Initiative, browser_key: str) -> bool:
     """Record "Ik steun dit"; False when this browser already supported it."""
     if not rules.public_can_support(initiative):
-        raise WorkflowError(_("U kunt dit initiatief niet (meer) steunen."))
+        raise WorkflowError(_("U kunt dit idee niet meer steunen."))
     try:
         with transaction.atomic():
             Support.objects.create(initiative=initiative, browser_key=browser_key)
@@ -197,7 +197,7 @@ def offer_help(
     message: str = "",
 ) -> HelpOffer:
     if not rules.public_can_offer_help(initiative):
-        raise WorkflowError(_("Bij dit initiatief kunt u (nu) geen hulp aanbieden."))
+        raise WorkflowError(_("Bij dit idee kunt u geen hulp meer aanbieden."))
     now = timezone.now()
     with transaction.atomic():
         offer = HelpOffer.objects.create(

@@ -98,6 +98,11 @@ class ContactMixin(forms.Form):
     email = forms.EmailField(
         label=_("Uw e-mailadres"),
         required=False,
+        # The model's limit: a longer address must be a form error, not a database error.
+        max_length=254,
+        error_messages={
+            "max_length": _("Dit e-mailadres is te lang. Het mag hoogstens 254 tekens hebben.")
+        },
         help_text=_("Vul uw e-mailadres of uw telefoonnummer in. Eén van de twee is genoeg."),
     )
     phone = forms.CharField(
@@ -191,7 +196,9 @@ class SubmitForm(ContactMixin, ProtectedForm):
     )
     consent = forms.BooleanField(
         label=_("Ik geef toestemming om mijn gegevens te gebruiken voor dit idee."),
-        error_messages={"required": _("Geef toestemming, anders kunnen wij uw idee niet doen.")},
+        error_messages={
+            "required": _("Zet een vinkje. Zonder uw toestemming kunnen we niets met uw idee doen.")
+        },
     )
     submission_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -311,7 +318,9 @@ class HelpOfferForm(ContactMixin, ProtectedForm):
     consent = forms.BooleanField(
         label=_("Ik geef toestemming om mijn gegevens te gebruiken voor dit hulpaanbod."),
         error_messages={
-            "required": _("Geef toestemming, anders kunnen wij u niet bellen of mailen.")
+            "required": _(
+                "Zet een vinkje. Zonder uw toestemming kunnen we u niet bellen of mailen."
+            )
         },
     )
 

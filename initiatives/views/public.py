@@ -3,7 +3,7 @@
 Nothing here shows personal data: public pages read only published initiatives and their
 public fields; the initiator is "een bewoner uit <wijk>". The private tracking link is
 exchanged for a session at once, so the token never sits in an address bar, a Referer
-header, a cache or a log line after the first request.
+header, a cache or a log line after the first request; no session holds the token itself.
 """
 
 import hashlib
@@ -51,13 +51,10 @@ STATUS_FOR_INITIATOR = {
     Status.IN_PROGRESS: _("Uw idee wordt uitgevoerd."),
     Status.COMPLETED: _("Uw idee is klaar. Dank u wel!"),
     Status.DECLINED: _("We gaan niet verder met uw idee. Hieronder leest u waarom."),
-    Status.REFERRED: _("We hebben uw vraag doorgestuurd. Hieronder leest u waarheen."),
+    Status.REFERRED: _("We hebben uw idee doorgestuurd. Hieronder leest u waarom."),
     Status.WITHDRAWN: _("U heeft uw idee ingetrokken."),
 }
-THROTTLED = _(
-    "Er zijn vanaf uw internetverbinding net veel formulieren verstuurd. "
-    "Wacht een uur en probeer het dan opnieuw. Wat u heeft ingevuld, staat er nog."
-)
+THROTTLED = _("Er zijn net veel formulieren verstuurd. Probeer het over een uur opnieuw.")
 
 
 def private(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -175,26 +172,33 @@ def submit(request: HttpRequest) -> HttpResponse:
         language=request.LANGUAGE_CODE,
         submission_key=data["submission_key"],
     )
-    # The token is shown once, on the next page; it leaves the session when shown.
-    request.session[SUBMITTED_SESSION_KEY] = {"id": initiative.pk, "token": token}
+    # The link is shown once, on the next page. The session holds only the id and that
+    # permission: the token is derived again there, so it never sits in a session row.
+    # A resubmission gets no link: its first submission showed it already.
+    request.session[SUBMITTED_SESSION_KEY] = {"id": initiative.pk, "show_link": bool(token)}
     return redirect("initiatives:submitted")
 
 
 @require_safe
 @private
 def submitted(request: HttpRequest) -> HttpResponse:
-    shown = request.session.pop(SUBMITTED_SESSION_KEY, None)
+    # Only a GET uses up the one showing: a HEAD (a link checker, a prefetch) has no body
+    # for the resident to read.
+    if request.method == "GET":
+        shown = request.session.pop(SUBMITTED_SESSION_KEY, None)
+    else:
+        shown = request.session.get(SUBMITTED_SESSION_KEY)
     if not isinstance(shown, dict):
         return redirect("home")
     initiative = get_object_or_404(
         Initiative.objects.select_related("neighbourhood", "initiator"), pk=shown.get("id")
     )
-    token = shown.get("token") or ""
-    tracking_url = (
-        request.build_absolute_uri(reverse("initiatives:track", kwargs={"token": token}))
-        if token
-        else ""
-    )
+    tracking_url = ""
+    if shown.get("show_link") is True:
+        token = initiative.tracking_token()
+        tracking_url = request.build_absolute_uri(
+            reverse("initiatives:track", kwargs={"token": token})
+        )
     context = {
         "initiative": initiative,
         "tracking_url": tracking_url,
@@ -321,7 +325,9 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def support(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _get_public_initiative(pk)
     key, is_new = _browser_key(request)
-    if not throttle.allow((throttle.SUPPORT_PER_ADDRESS, throttle.client_address(request))):
+    if not rules.public_can_support(initiative):
+        messages.info(request, _("U kunt dit idee niet meer steunen."))
+    elif not throttle.allow((throttle.SUPPORT_PER_ADDRESS, throttle.client_address(request))):
         messages.warning(request, THROTTLED)
     else:
         try:

@@ -376,3 +376,24 @@ def test_anonymising_also_clears_what_the_initiator_wrote_when_withdrawing(wijk_
     services.anonymise_closed(dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
     texts = list(initiative.timeline.values_list("public_text", flat=True))
     assert not any("Kerkstraat" in text or "Fatima" in text for text in texts)
+
+
+def test_the_referral_mail_tells_the_initiator_where_the_idea_went_and_the_reference(
+    broker_a, wijk_a, django_capture_on_commit_callbacks
+):
+    initiative = InitiativeFactory(neighbourhood=wijk_a, status=Status.INTAKE)
+    InitiatorFactory(initiative=initiative)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_status(
+            initiative,
+            Status.REFERRED,
+            actor=broker_a,
+            public_text="Het Juridisch Loket helpt u hier beter mee.",
+            referred_to="Het Juridisch Loket",
+            referral_reference="JL-2026-0042",
+        )
+    [message] = mail.outbox
+    html = message.alternatives[0][0]
+    for part in (message.body, html):
+        assert "We hebben uw idee doorgestuurd naar: Het Juridisch Loket" in part
+        assert "Kenmerk: JL-2026-0042" in part

@@ -107,3 +107,23 @@ def test_no_help_for_closed_or_unpublished_initiatives(client, published, offer,
 
 def test_help_form_refuses_other_methods(client, published):
     assert client.put(url(published)).status_code == 405
+
+
+def test_an_email_address_longer_than_the_database_allows_is_a_form_error_when_helping(
+    client, published, offer
+):
+    offer["email"] = "a" * 244 + "@helper.example"
+    assert len(offer["email"]) == 259
+    response = client.post(url(published), offer)
+    assert response.status_code == 200
+    assert 'href="#id_email"' in response.text
+    assert "Dit e-mailadres is te lang. Het mag hoogstens 254 tekens hebben." in response.text
+    assert not HelpOffer.objects.exists()
+
+
+def test_refusing_consent_to_help_says_what_to_do(client, published, offer):
+    offer["consent"] = ""
+    response = client.post(url(published), offer)
+    assert "Zet een vinkje. Zonder uw toestemming kunnen we u niet bellen of mailen." in (
+        response.text
+    )

@@ -117,7 +117,7 @@ def test_english_speaking_resident_gets_english_recorded(client, submission):
         ({"email": "", "phone": ""}, "email", "Vul een e-mailadres of een telefoonnummer in"),
         ({"email": "fatima@"}, "email", "Voer een geldig e-mailadres in"),
         ({"phone": "bel mij"}, "phone", "Dit is geen telefoonnummer"),
-        ({"consent": ""}, "consent", "Geef toestemming"),
+        ({"consent": ""}, "consent", "Zet een vinkje. Zonder uw toestemming kunnen we niets"),
     ],
 )
 def test_each_mistake_gets_a_message_linked_from_the_summary_and_nothing_is_saved(
@@ -213,7 +213,9 @@ def test_sixth_submission_from_one_address_in_an_hour_is_throttled(client, submi
     submission.update(submission_key=str(uuid.uuid4()), email="nog.een@bewoner.example")
     response = post(client, submission)
     assert response.status_code == 429
-    assert "Wacht een uur en probeer het dan opnieuw" in response.text
+    assert "Er zijn net veel formulieren verstuurd. Probeer het over een uur opnieuw." in (
+        response.text
+    )
     assert "Huiswerkklas in het buurthuis" in response.text  # the form keeps what was typed
     assert Initiative.objects.count() == 5
 
@@ -291,3 +293,20 @@ def test_brokers_of_the_wijk_get_the_notification(
         post(client, submission)
     broker_mail = next(m for m in mail.outbox if second.email in m.to)
     assert "Poelenburg" in broker_mail.body
+
+
+def test_an_email_address_longer_than_the_database_allows_is_a_form_error(client, submission):
+    # 259 characters that look like an address: the model keeps at most 254.
+    submission["email"] = "a" * 243 + "@bewoner.example"
+    assert len(submission["email"]) == 259
+    response = post(client, submission)
+    assert response.status_code == 200
+    assert 'href="#id_email"' in response.text
+    assert "Dit e-mailadres is te lang. Het mag hoogstens 254 tekens hebben." in response.text
+    assert not Initiative.objects.exists()
+
+
+def test_an_email_address_of_254_characters_is_accepted(client, submission):
+    submission["email"] = "a" * 238 + "@bewoner.example"
+    assert post(client, submission).status_code == 302
+    assert len(Initiator.objects.get().email) == 254

@@ -1,6 +1,8 @@
 import pytest
+from django.contrib.sessions.models import Session
 
 from initiatives.models import Initiative
+from initiatives.views.public import SUBMITTED_SESSION_KEY
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +47,44 @@ def test_confirmation_without_a_submission_sends_the_visitor_home(client):
 
 def test_confirmation_only_answers_get_and_head(client):
     assert client.post(URL).status_code == 405
+
+
+def test_the_session_never_holds_the_private_token(client, submission):
+    client.post("/idee/", submission)
+    initiative = Initiative.objects.get()
+    token = initiative.tracking_token()
+    # Between the form and the confirmation: only the id and that the link may be shown.
+    assert client.session[SUBMITTED_SESSION_KEY] == {"id": initiative.pk, "show_link": True}
+    row = Session.objects.get(session_key=client.session.session_key)
+    assert token not in row.session_data
+    assert token not in str(row.get_decoded())
+
+    # The link is derived from the initiative when shown, and still works.
+    html = client.get(URL).text
+    assert f"http://testserver/volgen/{token}/" in html
+    row.refresh_from_db()
+    assert token not in str(row.get_decoded())
+    assert SUBMITTED_SESSION_KEY not in row.get_decoded()
+
+
+def test_a_head_request_does_not_use_up_the_one_showing_of_the_link(client, submission):
+    client.post("/idee/", submission)
+    token = Initiative.objects.get().tracking_token()
+    head = client.head(URL)
+    assert head.status_code == 200
+    assert "no-store" in head["Cache-Control"]
+    assert SUBMITTED_SESSION_KEY in client.session
+
+    assert token in client.get(URL).text
+    assert client.get(URL).status_code == 302
+    assert client.head(URL).status_code == 302
+
+
+def test_a_resubmission_confirms_without_a_link(client, submission):
+    client.post("/idee/", submission)
+    client.get(URL)
+    client.post("/idee/", submission)
+    assert client.session[SUBMITTED_SESSION_KEY]["show_link"] is False
+    html = client.get(URL).text
+    assert "U had dit formulier al verstuurd" in html
+    assert "/volgen/" not in html.replace('href="/volgen/"', "")

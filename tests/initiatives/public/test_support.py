@@ -61,7 +61,7 @@ def test_closed_initiatives_cannot_be_supported(client, published):
     published.save(update_fields=["status"])
     client.post(url(published))
     assert not Support.objects.exists()
-    assert "niet (meer) steunen" in client.get(f"/initiatieven/{published.pk}/").text
+    assert "U kunt dit idee niet meer steunen." in client.get(f"/initiatieven/{published.pk}/").text
 
 
 def test_supports_are_throttled_per_address(client, published, settings):

@@ -93,7 +93,7 @@ def test_timeline_shows_what_the_initiator_may_see_and_never_internal_notes(
         (Status.IN_PROGRESS, "Uw idee wordt uitgevoerd."),
         (Status.COMPLETED, "Uw idee is klaar."),
         (Status.DECLINED, "We gaan niet verder met uw idee."),
-        (Status.REFERRED, "We hebben uw vraag doorgestuurd."),
+        (Status.REFERRED, "We hebben uw idee doorgestuurd."),
         (Status.WITHDRAWN, "U heeft uw idee ingetrokken."),
     ],
 )
@@ -102,6 +102,27 @@ def test_status_is_told_in_the_residents_words(client, initiative, status, text)
     initiative.save(update_fields=["status"])
     open_link(client, initiative)
     assert text in client.get("/volgen/").text
+
+
+def test_a_referred_initiator_reads_where_the_idea_went_and_the_reference(client, initiative):
+    initiative.status = Status.REFERRED
+    initiative.referred_to = "Het Juridisch Loket"
+    initiative.referral_reference = "JL-2026-0042"
+    initiative.save(update_fields=["status", "referred_to", "referral_reference"])
+    open_link(client, initiative)
+    html = client.get("/volgen/").text
+    assert "We hebben uw idee doorgestuurd naar: Het Juridisch Loket" in html
+    assert "Kenmerk: JL-2026-0042" in html
+
+
+def test_a_referral_without_a_reference_shows_no_empty_reference(client, initiative):
+    initiative.status = Status.REFERRED
+    initiative.referred_to = "Het Juridisch Loket"
+    initiative.save(update_fields=["status", "referred_to"])
+    open_link(client, initiative)
+    html = client.get("/volgen/").text
+    assert "We hebben uw idee doorgestuurd naar: Het Juridisch Loket" in html
+    assert "Kenmerk" not in html
 
 
 def test_tracking_page_query_count_does_not_grow_with_the_timeline(
