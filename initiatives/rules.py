@@ -94,6 +94,11 @@ def can_manage(user: User, initiative: Initiative) -> bool:
     return scope is None or initiative.neighbourhood_id in scope
 
 
+def can_see_private_title(user: User, initiative: Initiative) -> bool:
+    """The resident's own title may hold names or addresses; others get the public title."""
+    return can_manage(user, initiative)
+
+
 def can_view_contact_details(user: User, initiative: Initiative) -> bool:
     return can_manage(user, initiative)
 
@@ -119,6 +124,10 @@ def can_assign(user: User, initiative: Initiative) -> bool:
 def can_publish(user: User, initiative: Initiative) -> bool:
     # A withdrawn initiative stays private: the resident took it back.
     return can_manage(user, initiative) and initiative.status != Status.WITHDRAWN
+
+
+def can_unpublish(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative) and initiative.is_published
 
 
 def can_grant_money(user: User, initiative: Initiative) -> bool:
@@ -176,11 +185,13 @@ def public_can_offer_help(initiative: Initiative) -> bool:
 # Names for templates: {% can "manage" initiative as allowed %}.
 PERMISSIONS: dict[str, Callable[..., bool]] = {
     "manage": can_manage,
+    "see_private_title": can_see_private_title,
     "view_contact_details": can_view_contact_details,
     "change_status": can_change_status,
     "take": can_take,
     "assign": can_assign,
     "publish": can_publish,
+    "unpublish": can_unpublish,
     "grant_money": can_grant_money,
     "message_initiator": can_message_initiator,
     "add_note": can_add_note,

@@ -1,6 +1,6 @@
 """Forms of the brokers' workspace. They validate and normalise; the services do the work."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
@@ -22,6 +22,9 @@ from wijkaanpak.forms import StyledFormMixin
 
 # A version beyond PostgreSQL's integer range is tampering, not a real version.
 MAX_ID = 2**31 - 1
+# Versions were written between these moments; a `seen` outside them is tampering. Fixed
+# rather than relative to now, so a clock set back (or frozen in a test) refuses no honest form.
+SEEN_RANGE = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
 
 
 def broker_users():
@@ -152,12 +155,16 @@ class VersionedForm(StyledFormMixin, forms.Form):
             attrs.pop("aria-describedby", None)
 
     def clean_seen(self) -> datetime:
+        reload = ValidationError(_("Laad de pagina opnieuw en probeer het nog eens."))
         try:
             seen = datetime.fromisoformat(self.cleaned_data["seen"])
-        except ValueError:
-            raise ValidationError(_("Laad de pagina opnieuw en probeer het nog eens.")) from None
-        if seen.tzinfo is None:
-            raise ValidationError(_("Laad de pagina opnieuw en probeer het nog eens."))
+            # Converting now, not in the database query: 0001-01-01T00:00+14:00 parses
+            # but falls outside what a datetime can hold once in UTC.
+            seen = seen.astimezone(UTC) if seen.tzinfo is not None else None
+        except (OverflowError, ValueError):
+            raise reload from None
+        if seen is None or not SEEN_RANGE[0] <= seen < SEEN_RANGE[1]:
+            raise reload
         return seen
 
 

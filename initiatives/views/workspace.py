@@ -7,6 +7,7 @@ bound form (what the broker typed is kept) and the reason.
 
 import copy
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 
 from django.contrib import messages
@@ -22,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from initiatives import rules, services, tasks
@@ -70,9 +72,13 @@ class LoginView(auth_views.LoginView):
 
 
 def workspace_required(view: Callable) -> Callable:
-    """Anonymous users go to the log-in page; users who are not brokers get a 403."""
+    """Anonymous users go to the log-in page; users who are not brokers get a 403.
+
+    Every page holds personal data or resident text, so no browser or proxy may keep a copy.
+    """
 
     @wraps(view)
+    @never_cache
     @login_required
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not rules.can_use_workspace(request.user):
@@ -92,12 +98,20 @@ def _get_initiative_for_user(request: HttpRequest, pk: int) -> Initiative:
     return initiative
 
 
-def _set_days_left(initiative: Initiative, today) -> None:
-    """Working days until the first response is due (negative: late); None once given."""
+def _set_days_left(initiative: Initiative, today: date) -> None:
+    """Working days until the first response is due, or how many it is late.
+
+    Both are None once answered or closed; days_late is set only when the due date has passed.
+    """
     initiative.days_left = initiative.days_late = None
-    if initiative.first_response_at is None and not initiative.is_closed:
-        initiative.days_left = working_days_between(today, initiative.first_response_due)
-        initiative.days_late = -initiative.days_left
+    if initiative.first_response_at is not None or initiative.is_closed:
+        return
+    due = initiative.first_response_due
+    if due < today:
+        # Due on a Friday, seen on Saturday: no working day has passed, yet it is late.
+        initiative.days_late = max(1, working_days_between(due, today))
+    else:
+        initiative.days_left = working_days_between(today, due)
 
 
 # --- Werkvoorraad -------------------------------------------------------------------------
@@ -130,19 +144,31 @@ def workspace(request: HttpRequest) -> HttpResponse:
 # --- One initiative -----------------------------------------------------------------------
 
 
+# The three one-text actions: kind -> (label, help text, service, success message).
+TEXT_ACTIONS = {
+    "message": (
+        _("Bericht aan de initiatiefnemer"),
+        _("De initiatiefnemer krijgt dit bericht per e-mail."),
+        services.send_message,
+        _("Het bericht is verstuurd."),
+    ),
+    "note": (
+        _("Interne notitie"),
+        _("Alleen medewerkers zien deze notitie."),
+        services.add_note,
+        _("De notitie is opgeslagen."),
+    ),
+    "update": (
+        _("Voortgangsbericht"),
+        _("Iedereen kan dit lezen als het initiatief openbaar is."),
+        services.post_update,
+        _("Het voortgangsbericht is geplaatst."),
+    ),
+}
+
+
 def _text_form(kind: str, data=None) -> TextForm:
-    labels = {
-        "message": (
-            _("Bericht aan de initiatiefnemer"),
-            _("De initiatiefnemer krijgt dit bericht per e-mail."),
-        ),
-        "note": (_("Interne notitie"), _("Alleen medewerkers zien deze notitie.")),
-        "update": (
-            _("Voortgangsbericht"),
-            _("Iedereen kan dit lezen als het initiatief openbaar is."),
-        ),
-    }
-    label, help_text = labels[kind]
+    label, help_text, _service, _success = TEXT_ACTIONS[kind]
     return TextForm(data, label=label, help_text=help_text, prefix=kind)
 
 
@@ -395,41 +421,34 @@ def grant_money(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, initiative, "amount_form", form, action, _("Het bedrag is opgeslagen."))
 
 
+def _post_text(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """A message to the initiator, an internal note or a public update (see TEXT_ACTIONS)."""
+    initiative = _get_initiative_for_user(request, pk)
+    form = _text_form(kind, request.POST)
+    _label, _help_text, service, success = TEXT_ACTIONS[kind]
+
+    def action(data: dict) -> None:
+        service(initiative, data["text"], actor=request.user)
+
+    return _act(request, initiative, f"{kind}_form", form, action, success)
+
+
 @require_POST
 @workspace_required
 def send_message(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _get_initiative_for_user(request, pk)
-    form = _text_form("message", request.POST)
-
-    def action(data: dict) -> None:
-        services.send_message(initiative, data["text"], actor=request.user)
-
-    return _act(request, initiative, "message_form", form, action, _("Het bericht is verstuurd."))
+    return _post_text(request, pk, "message")
 
 
 @require_POST
 @workspace_required
 def add_note(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _get_initiative_for_user(request, pk)
-    form = _text_form("note", request.POST)
-
-    def action(data: dict) -> None:
-        services.add_note(initiative, data["text"], actor=request.user)
-
-    return _act(request, initiative, "note_form", form, action, _("De notitie is opgeslagen."))
+    return _post_text(request, pk, "note")
 
 
 @require_POST
 @workspace_required
 def post_update(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _get_initiative_for_user(request, pk)
-    form = _text_form("update", request.POST)
-
-    def action(data: dict) -> None:
-        services.post_update(initiative, data["text"], actor=request.user)
-
-    success = _("Het voortgangsbericht is geplaatst.")
-    return _act(request, initiative, "update_form", form, action, success)
+    return _post_text(request, pk, "update")
 
 
 @require_POST
@@ -472,9 +491,15 @@ def partners_required(view: Callable) -> Callable:
 @require_safe
 @partners_required
 def partner_list(request: HttpRequest) -> HttpResponse:
-    # Titles only: brokers may see which initiatives a partner is in, in any wijk.
-    links = InitiativePartner.objects.select_related("initiative").only(
-        "role", "partner_id", "initiative__title", "initiative__neighbourhood_id"
+    # Brokers may see which initiatives a partner is in, in any wijk; the template shows the
+    # resident's own title only where rules.can_see_private_title allows it.
+    links = InitiativePartner.objects.select_related("initiative__neighbourhood").only(
+        "role",
+        "partner_id",
+        "initiative__title",
+        "initiative__public_title",
+        "initiative__is_published",
+        "initiative__neighbourhood__name",
     )
     partners = Partner.objects.prefetch_related(Prefetch("initiative_links", queryset=links))
     page = Paginator(partners, PAGE_SIZE).get_page(request.GET.get("page"))

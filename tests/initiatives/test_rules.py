@@ -17,11 +17,15 @@ GRANT_STATUSES = {Status.INTAKE, Status.PREPARING, Status.IN_PROGRESS, Status.CO
 # permission -> (roles that may, statuses in which they may)
 EXPECTED = {
     "manage": (MANAGERS, EVERY_STATUS),
+    "see_private_title": (MANAGERS, EVERY_STATUS),
     "view_contact_details": (MANAGERS, EVERY_STATUS),
     "change_status": (MANAGERS, EVERY_STATUS),
     "take": (MANAGERS, EVERY_STATUS),
     "assign": ({"coordinator", "superuser"}, EVERY_STATUS),
     "publish": (MANAGERS, EVERY_STATUS - {Status.WITHDRAWN}),
+    # The matrix's initiatives are not published, so there is nothing to take back; the
+    # published case is tested below.
+    "unpublish": (MANAGERS, set()),
     "grant_money": (MANAGERS, GRANT_STATUSES),
     "message_initiator": (MANAGERS, EVERY_STATUS),
     "add_note": (MANAGERS, EVERY_STATUS),
@@ -114,3 +118,10 @@ def test_roles_are_read_once_per_user_object(broker_a, wijk_a, django_assert_num
         for _ in range(5):
             rules.can_manage(broker_a, initiative)
             rules.can_publish(broker_a, initiative)
+
+
+@pytest.mark.parametrize("status", Status.values)
+def test_managers_may_unpublish_a_published_initiative_in_any_status(cast, wijk_a, status):
+    initiative = InitiativeFactory(neighbourhood=wijk_a, status=status, published=True)
+    answers = {role: rules.can_unpublish(cast[role], initiative) for role in ROLES}
+    assert answers == {role: role in MANAGERS for role in ROLES}

@@ -93,3 +93,39 @@ def test_every_versioned_action_notices_a_conflict(
         before.assigned_broker_id,
         before.amount_granted,
     )
+
+
+@pytest.mark.parametrize(
+    "seen",
+    [
+        "0001-01-01T00:00:00+14:00",  # parses, but overflows when converted to UTC
+        "9999-12-31T23:59:59-14:00",
+        "1999-12-31T23:59:59+00:00",  # before any version was written
+        "2100-01-01T00:00:00+00:00",
+        "2026-03-02T09:00:00",  # no time zone
+        "gisteren",
+    ],
+)
+@pytest.mark.parametrize(
+    ("name", "prefix", "values"),
+    [
+        ("workspace_publish", "publish", {"public_title": "Huiswerk", "public_summary": "Leren."}),
+        ("workspace_status", "status", {"to": "intake", "public_text": "We bellen u."}),
+    ],
+)
+def test_a_tampered_seen_moment_is_a_form_error_not_a_500(
+    client, initiative, broker_a, name, prefix, values, seen
+):
+    data = versioned(initiative, prefix, **values)
+    data[f"{prefix}-seen"] = seen
+    client.force_login(broker_a)
+    response = client.post(reverse(f"initiatives:{name}", kwargs={"pk": initiative.pk}), data)
+    assert response.status_code == 200
+    assert "Laad de pagina opnieuw en probeer het nog eens." in response.text
+    assert 'value="Huiswerk"' in response.text or "We bellen u." in response.text
+    after = Initiative.objects.get(pk=initiative.pk)
+    assert (after.version, after.status, after.is_published) == (
+        initiative.version,
+        Status.SUBMITTED,
+        False,
+    )

@@ -39,8 +39,12 @@ def test_bad_amounts_are_form_errors(client, in_intake, broker_a, amount):
     assert Initiative.objects.get(pk=in_intake.pk).amount_granted is None
 
 
-def test_no_money_before_intake(client, initiative, broker_a):
+def test_no_money_before_intake_is_a_form_error_keeping_the_amount(client, initiative, broker_a):
     client.force_login(broker_a)
-    response = client.post(url(initiative), versioned(initiative, "amount", amount="10"))
-    assert response.status_code == 403
+    data = versioned(initiative, "amount", amount="10", note="Voor de koffie.")
+    response = client.post(url(initiative), data)
+    assert response.status_code == 200
+    assert "Geld toekennen kan pas als u met de initiatiefnemer in gesprek bent." in response.text
+    assert 'value="10"' in response.text
+    assert 'value="Voor de koffie."' in response.text
     assert Initiative.objects.get(pk=initiative.pk).amount_granted is None

@@ -13,26 +13,51 @@ CREATE = reverse("initiatives:partner_create")
 def test_the_list_shows_partners_with_their_initiatives(client, wijk_a, wijk_b, broker_a):
     partner = PartnerFactory(name="Parteon")
     mine = InitiativeFactory(neighbourhood=wijk_a, title="Huiswerkklas")
-    other = InitiativeFactory(neighbourhood=wijk_b, title="Moestuin")
+    other = InitiativeFactory(
+        neighbourhood=wijk_b, title="Moestuin CANARY", published=True, public_title="Moestuin"
+    )
     InitiativePartnerFactory(partner=partner, initiative=mine, role="Ruimte")
     InitiativePartnerFactory(partner=partner, initiative=other, role="Geld")
     client.force_login(broker_a)
     text = client.get(LIST).text
     assert "Parteon" in text
     assert f'href="/werkvoorraad/{mine.pk}/">Huiswerkklas</a> (Ruimte)' in text
-    # Titles of other wijken are shown, but not as a link broker A would get a 403 on.
+    # Of another wijk: the public title, not as a link broker A would get a 403 on.
     assert "Moestuin (Geld)" in text
+    assert "CANARY" not in text
+
+
+def test_a_broker_of_another_wijk_does_not_see_the_residents_own_title(client, wijk_a, broker_b):
+    partner = PartnerFactory(name="Parteon")
+    private = InitiativeFactory(neighbourhood=wijk_a, title="CANARY Fatima de Vries, Dorpsstraat 1")
+    InitiativePartnerFactory(partner=partner, initiative=private, role="Ruimte")
+    client.force_login(broker_b)
+    text = client.get(LIST).text
+    assert "CANARY" not in text
+    assert "Initiatief in Poelenburg (Ruimte)" in text
+    assert f"/werkvoorraad/{private.pk}/" not in text
+
+
+def test_a_coordinator_sees_and_opens_every_initiative(client, wijk_a, coordinator):
+    private = InitiativeFactory(neighbourhood=wijk_a, title="Huiswerkklas")
+    InitiativePartnerFactory(initiative=private, role="Ruimte")
+    client.force_login(coordinator)
+    assert f'href="/werkvoorraad/{private.pk}/">Huiswerkklas</a> (Ruimte)' in client.get(LIST).text
 
 
 @pytest.mark.parametrize("rows", [10, 200])
-def test_list_query_count_does_not_grow(client, wijk_a, broker_a, django_assert_num_queries, rows):
-    for _ in range(rows):
+def test_list_query_count_does_not_grow(
+    client, wijk_a, wijk_b, broker_a, django_assert_num_queries, rows
+):
+    for number in range(rows):
+        wijk, published = [(wijk_a, False), (wijk_b, False), (wijk_b, True)][number % 3]
         InitiativePartnerFactory(
-            partner=PartnerFactory(), initiative=InitiativeFactory(neighbourhood=wijk_a)
+            partner=PartnerFactory(),
+            initiative=InitiativeFactory(neighbourhood=wijk, published=published),
         )
     client.force_login(broker_a)
     # 1 session, 2 user, 3 groups, 4 wijken (the {% can %} on each link), 5 partner count,
-    # 6 partners of the page, 7 their links with the initiatives' titles.
+    # 6 partners of the page, 7 their links with the initiatives' titles and wijken.
     with django_assert_num_queries(7):
         assert client.get(LIST).status_code == 200
 

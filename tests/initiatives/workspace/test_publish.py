@@ -43,8 +43,12 @@ def test_a_withdrawn_initiative_cannot_be_published(client, wijk_a, broker_a):
     initiative = InitiativeFactory(neighbourhood=wijk_a, status=Status.WITHDRAWN)
     client.force_login(broker_a)
     assert "Openbaar maken" not in client.get(detail_url(initiative)).text
-    data = versioned(initiative, "publish", public_title="T", public_summary="S")
-    assert client.post(url(initiative), data).status_code == 403
+    data = versioned(initiative, "publish", public_title="Titel", public_summary="Samenvatting")
+    response = client.post(url(initiative), data)
+    # A wrong status is a refusal on the page, keeping what was typed; not a 403.
+    assert response.status_code == 200
+    assert "Een ingetrokken initiatief kan niet openbaar worden." in response.text
+    assert 'value="Titel"' in response.text
     assert not Initiative.objects.get(pk=initiative.pk).is_published
 
 
@@ -57,3 +61,18 @@ def test_broker_unpublishes(client, wijk_a, broker_a):
     assert not initiative.is_published
     entry = TimelineEntry.objects.get(initiative=initiative, kind=EntryKind.UNPUBLISHED)
     assert entry.internal_note == "Er stond een adres in."
+
+
+def test_the_unpublish_form_is_offered_only_for_a_published_initiative(client, wijk_a, broker_a):
+    private = InitiativeFactory(neighbourhood=wijk_a)
+    published = InitiativeFactory(neighbourhood=wijk_a, published=True)
+    client.force_login(broker_a)
+    action = 'action="{}"'
+    assert (
+        action.format(url(private, "workspace_unpublish"))
+        not in client.get(detail_url(private)).text
+    )
+    assert (
+        action.format(url(published, "workspace_unpublish"))
+        in client.get(detail_url(published)).text
+    )

@@ -191,3 +191,60 @@ def test_query_count_does_not_grow_with_the_number_of_initiatives(
     with django_assert_num_queries(10):
         response = client.get(URL, {"queue": "all"})
     assert len(response.context["page"]) == min(rows, 25)
+
+
+def _row(text: str, title: str) -> str:
+    """The table row of the initiative with this title."""
+    start = text.rindex("<tr", 0, text.index(title))
+    return text[start : text.index("</tr>", start)]
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        ("2026-03-14 12:00 +01:00", "1 werkdag te laat"),  # Saturday
+        ("2026-03-15 23:30 +01:00", "1 werkdag te laat"),  # Sunday
+        ("2026-03-16 09:00 +01:00", "1 werkdag te laat"),  # Monday
+        ("2026-03-17 09:00 +01:00", "2 werkdagen te laat"),  # Tuesday
+    ],
+)
+def test_due_on_friday_is_late_over_the_weekend_not_due_today(
+    client, wijk_a, broker_a, time_machine, moment, expected
+):
+    InitiativeFactory(neighbourhood=wijk_a, title="Vrijdag idee", first_response_due=TODAY)
+    time_machine.move_to(moment, tick=False)
+    client.force_login(broker_a)
+    response = client.get(URL, {"queue": "overdue"})
+    assert titles(response) == ["Vrijdag idee"]
+    row = _row(response.text, "Vrijdag idee")
+    assert expected in row
+    assert "vandaag" not in row
+
+
+def test_answered_and_closed_initiatives_say_so_instead_of_days(client, wijk_a, broker_a):
+    InitiativeFactory(
+        neighbourhood=wijk_a,
+        title="Eerste idee",
+        status=Status.INTAKE,
+        first_response_at=timezone.now(),
+    )
+    InitiativeFactory(neighbourhood=wijk_a, title="Tweede idee", status=Status.DECLINED)
+    InitiativeFactory(
+        neighbourhood=wijk_a,
+        title="Derde idee",
+        status=Status.COMPLETED,
+        first_response_at=timezone.now(),
+    )
+    client.force_login(broker_a)
+    text = client.get(URL, {"queue": "all"}).text
+    assert "Beantwoord" in _row(text, "Eerste idee")
+    assert "Afgesloten zonder reactie" in _row(text, "Tweede idee")
+    assert "Beantwoord" in _row(text, "Derde idee")
+    assert "te laat" not in _row(text, "Tweede idee")
+
+
+def test_the_queue_is_never_cached(client, broker_a):
+    client.force_login(broker_a)
+    cache_control = client.get(URL)["Cache-Control"]
+    assert "no-store" in cache_control
+    assert "private" in cache_control

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from initiatives.models import EntryKind
 from tests.factories import (
@@ -71,6 +72,17 @@ def test_overdue_initiative_says_how_many_working_days_late(client, wijk_a, brok
     initiative = InitiativeFactory(neighbourhood=wijk_a)
     client.force_login(broker_a)
     assert "4 werkdagen te laat" in client.get(detail_url(initiative)).text
+
+
+def test_the_page_is_never_cached_even_after_an_action(client, initiative, broker_a):
+    client.force_login(broker_a)
+    for response in (
+        client.get(detail_url(initiative)),
+        client.post(reverse("initiatives:workspace_contact", kwargs={"pk": initiative.pk})),
+    ):
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
 
 
 def test_coordinator_may_open_any_wijk(client, initiative, coordinator):
