@@ -1,10 +1,14 @@
 """Server-side SVG charts: Python computes the numbers and the geometry, templates draw them.
 
 No JavaScript and no chart library: a bar is a rectangle whose width is its share of the
-largest bar. Every chart also carries the data for a table and a one-sentence text
-alternative, so nothing depends on seeing the picture or its colours. Colours come from the
-Okabe-Ito palette (distinguishable with the common colour-vision deficiencies); series also
-get a pattern, so they stay apart in black-and-white print.
+largest bar. Every chart also carries the data for a table (the full text alternative; the
+SVG's own title is a short summary that points to it), so nothing depends on seeing the
+picture or its colours. Colours come from the Okabe-Ito palette (distinguishable with the
+common colour-vision deficiencies); series also get a pattern, so they stay apart in
+black-and-white print.
+
+The SVG stays small: coordinates have at most one decimal, and all bars of one series (all
+columns of a column chart) are one ``<path>``, so a chart's size grows by a few bytes a row.
 """
 
 from dataclasses import dataclass, field
@@ -20,7 +24,8 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
     "grey": "#BBBBBB",
 }
-# Patterns drawn over the colour (see templates/initiatives/overviews/chart_patterns.html).
+# Patterns drawn over the colour (the <pattern> elements in templates/initiatives/overviews/
+# chart.html).
 PATTERNS = ("diagonal", "dots", "cross", "horizontal", "")
 
 WIDTH = 640
@@ -31,6 +36,21 @@ LABEL_CHAR_WIDTH = 8  # rough width of a digit at 13px, to decide whether a numb
 COLUMN_CHART_HEIGHT = 230
 COLUMN_PLOT_TOP = 24
 COLUMN_PLOT_HEIGHT = 150
+
+
+def coordinate(value: float) -> float | int:
+    """One decimal at most, and none for whole numbers: "104.4", "22", never "22.0"."""
+    rounded = round(value, 1)
+    return int(rounded) if float(rounded).is_integer() else rounded
+
+
+def _rectangle(x: float, y: float, width: float, height: float) -> str:
+    """A rectangle as a path command: much shorter than a <rect> element with attributes."""
+    if not width or not height:
+        return ""
+    return f"M{coordinate(x)} {coordinate(y)}h{coordinate(width)}v{coordinate(height)}" + (
+        f"h{coordinate(-width)}z"
+    )
 
 
 @dataclass(frozen=True)
@@ -49,8 +69,6 @@ class Segment:
     width: float
     label: str
     show_label: bool
-    badge_x: float = 0
-    badge_width: float = 0
     label_x: float = 0
 
 
@@ -62,16 +80,23 @@ class BarRow:
     bar_y: float
     value_x: float
     value_y: float
-    badge_y: float
     segments: list[Segment]
     cells: list[str]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """All bars of one series: one path, filled with the series' colour or pattern."""
+
+    series: Series
+    fill: str
+    path: str
 
 
 @dataclass
 class BarChart:
     id: str
     caption: str
-    summary: str
     series: list[Series]
     rows: list[BarRow]
     table_head: list[str]
@@ -82,10 +107,17 @@ class BarChart:
     show_legend: bool = False
     kind: str = "bars"
     patterns: list[Series] = field(default_factory=list)
+    shapes: list[Shape] = field(default_factory=list)
+    # (x, y, text) of the numbers inside stacked segments (drawn with a white halo)
+    labelled_segments: list[tuple[float, float, str]] = field(default_factory=list)
 
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def _fill(chart_id: str, series: Series) -> str:
+    return f"url(#{chart_id}-pattern-{series.key})" if series.pattern else series.colour
 
 
 def bar_chart(
@@ -113,19 +145,17 @@ def bar_chart(
         for one_series, value in zip(series, values, strict=True):
             width = BAR_AREA * value / largest
             text = _number(value)
-            badge_width = LABEL_CHAR_WIDTH * len(text) + 8
+            label_width = LABEL_CHAR_WIDTH * len(text) + 8
             segment = Segment(
                 series=one_series,
                 value=value,
-                x=round(x, 1),
-                width=round(width, 1),
+                x=coordinate(x),
+                width=coordinate(width),
                 label=text,
                 # Stacked segments carry their own number when it fits; the total follows
-                # the bar, and the table and text alternative always have every number.
-                show_label=len(series) > 1 and value > 0 and width >= badge_width + 4,
-                badge_x=round(x + (width - badge_width) / 2, 1),
-                badge_width=badge_width,
-                label_x=round(x + width / 2, 1),
+                # the bar, and the table always has every number.
+                show_label=len(series) > 1 and value > 0 and width >= label_width + 4,
+                label_x=coordinate(x + width / 2),
             )
             segments.append(segment)
             x += width
@@ -136,18 +166,28 @@ def bar_chart(
                 value_text=value_text,
                 label_y=top + 16,
                 bar_y=bar_y,
-                value_x=round(x + 6, 1),
+                value_x=coordinate(x + 6),
                 value_y=bar_y + 17,
-                badge_y=bar_y + 4,
                 segments=segments,
                 cells=[*cells, value_text],
             )
         )
     head = [one.label for one in series] if len(series) > 1 else []
+    shapes = [
+        Shape(
+            one_series,
+            _fill(chart_id, one_series),
+            "".join(
+                _rectangle(row.segments[index].x, row.bar_y, row.segments[index].width, BAR_HEIGHT)
+                for row in chart_rows
+                if row.segments[index].value
+            ),
+        )
+        for index, one_series in enumerate(series)
+    ]
     return BarChart(
         id=chart_id,
         caption=caption,
-        summary=_summary(caption, chart_rows),
         series=series,
         rows=chart_rows,
         table_head=[*head, value_heading],
@@ -155,19 +195,14 @@ def bar_chart(
         height=max(len(chart_rows), 1) * ROW_HEIGHT,
         show_legend=len(series) > 1,
         patterns=[one for one in series if one.pattern],
-    )
-
-
-def _summary(caption: str, rows: list[BarRow]) -> str:
-    parts = []
-    for row in rows:
-        details = ", ".join(
-            f"{segment.series.label} {segment.label}"
+        shapes=shapes,
+        labelled_segments=[
+            (segment.label_x, row.value_y, segment.label)
+            for row in chart_rows
             for segment in row.segments
-            if len(row.segments) > 1
-        )
-        parts.append(f"{row.label}: {row.value_text}" + (f" ({details})" if details else ""))
-    return f"{caption}. " + "; ".join(parts) + "." if parts else f"{caption}."
+            if segment.show_label
+        ],
+    )
 
 
 @dataclass
@@ -187,7 +222,6 @@ class Column:
 class ColumnChart:
     id: str
     caption: str
-    summary: str
     columns: list[Column]
     table_head: list[str]
     width: int = WIDTH
@@ -198,6 +232,7 @@ class ColumnChart:
     colour: str = OKABE_ITO["blue"]
     kind: str = "columns"
     table_rows: list[tuple[str, int]] = field(default_factory=list)
+    path: str = ""  # every column with a value, as one path
 
 
 def column_chart(
@@ -209,7 +244,7 @@ def column_chart(
     label_heading: str,
 ) -> ColumnChart:
     """Vertical columns in order (a time series); ``points`` are (short label, sublabel,
-    full label for the table and text alternative, value)."""
+    full label for the table, value)."""
     largest = max((value for *_labels, value in points), default=0) or 1
     slot = WIDTH / max(len(points), 1)
     width = slot * 0.64
@@ -223,20 +258,23 @@ def column_chart(
                 label=label,
                 sublabel=sublabel,
                 value=value,
-                x=round(x, 1),
-                y=round(y, 1),
-                width=round(width, 1),
-                height=round(height, 1),
-                centre=round(x + width / 2, 1),
-                value_y=round(y - 6, 1),
+                x=coordinate(x),
+                y=coordinate(y),
+                width=coordinate(width),
+                height=coordinate(height),
+                centre=coordinate(x + width / 2),
+                value_y=coordinate(y - 6),
             )
         )
-    summary = f"{caption}. " + "; ".join(f"{full}: {value}" for _l, _s, full, value in points) + "."
     return ColumnChart(
         id=chart_id,
         caption=caption,
-        summary=summary,
         columns=columns,
         table_head=[label_heading, value_heading],
         table_rows=[(full, value) for _l, _s, full, value in points],
+        path="".join(
+            _rectangle(column.x, column.y, column.width, column.height)
+            for column in columns
+            if column.value
+        ),
     )

@@ -1,7 +1,8 @@
 """Per-wijk overviews and comparisons for council members and the public; open data.
 
 Every figure is aggregated in the database (InitiativeQuerySet's per-wijk methods): a page
-costs the same few queries whatever the number of initiatives. Who sees which set is asked
+costs the same few queries whatever the number of initiatives (at most 10 with the session,
+user and roles of a logged-in user; the tests pin the counts). Who sees which set is asked
 of ``rules.can_see_all_figures``; titles and texts shown are always of published
 initiatives, and open data is always public-only, whoever asks.
 """
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, DenseRank, RowNumber, TruncMonth
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -55,14 +56,29 @@ class Scope:
     form: PeriodForm
 
 
-def _scope(request: HttpRequest) -> Scope:
-    """The initiatives the figures cover for this user, and the period filter."""
-    sees_all = rules.can_see_all_figures(request.user)
-    base = Initiative.objects.all() if sees_all else Initiative.objects.published()
-    years = [moment.year for moment in base.datetimes("submitted_at", "year")]
+def _base(request: HttpRequest) -> QuerySet:
+    """All initiatives for those who see all figures, published ones for everyone else."""
+    if rules.can_see_all_figures(request.user):
+        return Initiative.objects.all()
+    return Initiative.objects.published()
+
+
+def _scope(request: HttpRequest, years: list[int] | None = None) -> Scope:
+    """The initiatives the figures cover for this user, and the period filter.
+
+    ``years`` with data, when the caller already has them; else asked of the database.
+    """
+    base = _base(request)
+    if years is None:
+        years = [moment.year for moment in base.datetimes("submitted_at", "year")]
     form = PeriodForm({"period": request.GET.get("period", "all")}, years=years)
     period = form.selected()
-    return Scope(base.submitted_between(period.start, period.end), sees_all, period, form)
+    return Scope(
+        base.submitted_between(period.start, period.end),
+        rules.can_see_all_figures(request.user),
+        period,
+        form,
+    )
 
 
 # --- Figures per wijk --------------------------------------------------------------------
@@ -137,6 +153,17 @@ def _share(share: float | None) -> str:
     return NO_DATA if share is None else f"{round(share * 100)}%"
 
 
+def _on_time(row: WijkFigures, no_data: str = NO_DATA) -> str:
+    """The share answered on time and the counts it is a share of: 50% (1 van 2)."""
+    if row.on_time_share is None:
+        return no_data
+    return _("%(share)s (%(on_time)s van %(measured)s)") % {
+        "share": _share(row.on_time_share),
+        "on_time": row.figures["answered_on_time"],
+        "measured": row.measured,
+    }
+
+
 def _euro(value: Decimal | None) -> str:
     return "€ " + formats.number_format(round(value or 0), force_grouping=True)
 
@@ -193,7 +220,7 @@ def comparison_columns(priorities: list[Priority]) -> list[Column]:
             "on-time",
             _("Op tijd gereageerd"),
             lambda r: r.on_time_share,
-            lambda r: _share(r.on_time_share),
+            _on_time,
         ),
         Column(
             "requested",
@@ -261,19 +288,14 @@ def _priorities_chart(rows: list[WijkFigures], priorities: list[Priority]) -> ch
 
 
 def _on_time_chart(rows: list[WijkFigures]) -> charts.BarChart:
-    def text(row: WijkFigures) -> str:
-        if row.on_time_share is None:
-            return _("geen gegevens")
-        return _("%(share)s (%(on_time)s van %(measured)s)") % {
-            "share": _share(row.on_time_share),
-            "on_time": row.figures["answered_on_time"],
-            "measured": row.measured,
-        }
-
+    no_data = _("geen gegevens")
     return charts.bar_chart(
         "chart-on-time",
         _("Deel van de initiatieven dat op tijd een eerste reactie kreeg, per wijk"),
-        [(row.neighbourhood.name, [100 * (row.on_time_share or 0)], text(row)) for row in rows],
+        [
+            (row.neighbourhood.name, [100 * (row.on_time_share or 0)], _on_time(row, no_data))
+            for row in rows
+        ],
         [charts.Series("on-time", _("Op tijd"), BAR_COLOUR)],
         maximum=100,
         label_heading=_("Wijk"),
@@ -323,11 +345,12 @@ def _month_starts(count: int) -> list:
     return list(reversed(months))
 
 
-def _trend_chart(initiatives: QuerySet) -> charts.ColumnChart:
-    """Initiatives submitted per month over the last 12 months, months without any included."""
+def _trend_chart(counts: dict[dt.date, int]) -> charts.ColumnChart:
+    """Initiatives submitted per month over the last 12 months, months without any included.
+
+    ``counts``: initiatives per month (keyed by its first day); other months are left out.
+    """
     months = _month_starts(TREND_MONTHS)
-    start = dt.datetime(months[0].year, months[0].month, 1, tzinfo=timezone.get_default_timezone())
-    counts = initiatives.submitted_between(start, None).submitted_per_month()
     points = [
         (
             date_format(month, "M"),
@@ -391,50 +414,102 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
         {
             "scope": scope,
             "header": header,
-            "table": [(row, [column.display(row) for column in columns]) for row in rows],
+            "table": [
+                (row, row.neighbourhood.name, [column.display(row) for column in columns[1:]])
+                for row in rows
+            ],
             "priorities_chart": _priorities_chart(rows, priorities),
             "on_time_chart": _on_time_chart(rows),
         },
     )
 
 
-def _latest_per_priority(neighbourhood: Neighbourhood) -> dict[int, dict]:
-    """Per priority id: the latest published initiatives and how many there are (one query)."""
-    through = Initiative.priorities.through
-    latest_first = [F("initiative__published_at").desc(), F("initiative_id").desc()]
+def _per_month_and_years(
+    base: QuerySet, wijk: Neighbourhood
+) -> tuple[dict[dt.date, int], list[int]]:
+    """The wijk's initiatives per month of submission, and the years with data in any wijk.
+
+    One query grouped by month over every wijk: its months give the years the period filter
+    offers (as ``base.datetimes(…, "year")`` would) and its counts, limited to the wijk, the
+    trend. One row per month with data, however many initiatives there are.
+    """
     rows = (
-        through.objects.filter(
-            initiative__neighbourhood=neighbourhood, initiative__is_published=True
-        )
-        .annotate(rank=Window(RowNumber(), partition_by=F("priority_id"), order_by=latest_first))
-        .filter(rank__lte=LATEST_PER_PRIORITY)
-        .order_by("priority_id", "rank")
-        .values_list(
-            "priority_id", "initiative_id", "initiative__public_title", "initiative__title"
-        )
+        base.filter(submitted_at__isnull=False)
+        .order_by()
+        .annotate(month=TruncMonth("submitted_at"))
+        .values_list("month")
+        .annotate(count=Count("pk", filter=Q(neighbourhood=wijk)))
     )
-    result: dict[int, list] = {}
-    for priority_id, pk, public_title, title in rows:
-        result.setdefault(priority_id, []).append(
-            {"title": public_title or title, "url": _detail_url(pk)}
+    counts = {timezone.localtime(month).date(): count for month, count in rows}
+    return counts, sorted({month.year for month in counts})
+
+
+def _priorities_with_counts(initiatives: QuerySet) -> list[Priority]:
+    """Every priority with ``count``: how many of ``initiatives`` have it (one query)."""
+    through = Initiative.priorities.through
+    counts = (
+        through.objects.filter(
+            priority=OuterRef("pk"), initiative__in=initiatives.order_by().values("pk")
         )
-    return result
+        .order_by()
+        .values("priority")
+        .annotate(count=Count("initiative"))
+        .values("count")
+    )
+    return list(Priority.objects.annotate(count=Coalesce(Subquery(counts), 0)))
+
+
+def _latest_published(wijk: Neighbourhood) -> tuple[list[dict], dict[int, list[dict]]]:
+    """The wijk's latest published initiatives, and per priority id its latest ones.
+
+    One query: a row per (initiative, priority), or one with no priority; one window ranks
+    the initiatives, another ranks them within each priority.
+    """
+    latest_first = [F("published_at").desc(), F("pk").desc()]
+    rows = (
+        Initiative.objects.published()
+        .in_neighbourhood(wijk)
+        .annotate(
+            priority_id=F("priorities"),
+            overall=Window(DenseRank(), order_by=latest_first),
+            in_priority=Window(RowNumber(), partition_by=F("priorities"), order_by=latest_first),
+        )
+        .filter(Q(overall__lte=LATEST_PUBLISHED) | Q(in_priority__lte=LATEST_PER_PRIORITY))
+        .order_by("overall", "priority_id")
+        .values_list("pk", "public_title", "published_at", "priority_id", "overall", "in_priority")
+    )
+    published: list[dict] = []
+    per_priority: dict[int, list[dict]] = {}
+    for pk, public_title, published_at, priority_id, overall, in_priority in rows:
+        initiative = {
+            # Only the broker's checked public title: the database refuses a published
+            # initiative without one.
+            "title": public_title,
+            "url": _detail_url(pk),
+            "published_at": published_at,
+        }
+        if overall <= LATEST_PUBLISHED and (not published or published[-1]["pk"] != pk):
+            published.append({**initiative, "pk": pk})
+        if priority_id is not None and in_priority <= LATEST_PER_PRIORITY:
+            per_priority.setdefault(priority_id, []).append(initiative)
+    return published, per_priority
 
 
 @require_safe
 def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
-    scope = _scope(request)
-    priorities = list(Priority.objects.all())
-    (row,) = wijk_figures([wijk], priorities, scope.initiatives.in_neighbourhood(wijk))
-    latest = _latest_per_priority(wijk)
-    published = [
-        {"title": public_title or title, "url": _detail_url(pk), "published_at": published_at}
-        for pk, public_title, title, published_at in Initiative.objects.published()
-        .in_neighbourhood(wijk)
-        .order_by("-published_at", "-pk")
-        .values_list("pk", "public_title", "title", "published_at")[:LATEST_PUBLISHED]
-    ]
+    per_month, years = _per_month_and_years(_base(request), wijk)
+    scope = _scope(request, years)
+    initiatives = scope.initiatives.in_neighbourhood(wijk)
+    priorities = _priorities_with_counts(initiatives)
+    row = WijkFigures(
+        neighbourhood=wijk,
+        figures=initiatives.figures_by_neighbourhood(timezone.localdate()).get(
+            wijk.pk, EMPTY_FIGURES
+        ),
+        priority_counts=[priority.count for priority in priorities],
+    )
+    published, latest = _latest_published(wijk)
     # Work names only: never a username or an e-mail address on a public page.
     brokers = [
         f"{first} {last}".strip()
@@ -443,8 +518,6 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
         .values_list("first_name", "last_name")
         if f"{first}{last}".strip()
     ]
-    sees_all = rules.can_see_all_figures(request.user)
-    trend_base = Initiative.objects.all() if sees_all else Initiative.objects.published()
     return render(
         request,
         "initiatives/overviews/neighbourhood.html",
@@ -456,10 +529,10 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
             "priorities": [
                 {
                     "priority": priority,
-                    "count": count,
+                    "count": priority.count,
                     "initiatives": latest.get(priority.pk, []),
                 }
-                for priority, count in zip(priorities, row.priority_counts, strict=True)
+                for priority in priorities
             ],
             "median": _days(row.figures["median_days"]),
             "on_time": _share(row.on_time_share),
@@ -469,7 +542,7 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
             "list_url": _list_url(wijk),
             "status_chart": _status_chart(row),
             "priorities_chart": _wijk_priorities_chart(row, priorities),
-            "trend_chart": _trend_chart(trend_base.in_neighbourhood(wijk)),
+            "trend_chart": _trend_chart(per_month),
         },
     )
 

@@ -205,6 +205,7 @@ def make_initiatives(neighbourhoods, count: int) -> None:
             initiative.is_published = True
             initiative.published_at = initiative.submitted_at
             initiative.public_title = f"Openbaar {index}"
+            initiative.public_summary = f"Openbare samenvatting {index}."
         if index % 3:
             initiative.first_response_at = initiative.submitted_at + dt.timedelta(days=2)
             initiative.response_working_days = index % 7

@@ -22,6 +22,7 @@ def test_visitor_sorts_the_comparison_opens_a_wijk_and_downloads_the_csv(
     checked_page, live_server, dataset
 ):
     page = checked_page
+    page.context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
     page.goto(live_server.url + "/wijken/")
     page.get_by_role("link", name="Steunbetuigingen").click()
     header = page.get_by_role("columnheader", name="Steunbetuigingen")
