@@ -58,9 +58,7 @@ class NeighbourhoodFeed(Feed):
             Initiative.objects.published()
             .in_neighbourhood(obj)
             .order_by("-published_at", "-pk")
-            .values_list("pk", "public_title", "public_summary", "published_at")[
-                :FEED_SIZE
-            ]
+            .values_list("pk", "public_title", "public_summary", "published_at")[:FEED_SIZE]
         )
         updates = (
             TimelineEntry.objects.public()

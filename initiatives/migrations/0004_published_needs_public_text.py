@@ -5,16 +5,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('initiatives', '0003_throttle_bucket'),
-        ('neighbourhoods', '0003_anchor_code_patterns'),
+        ("initiatives", "0003_throttle_bucket"),
+        ("neighbourhoods", "0003_anchor_code_patterns"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='initiative',
-            constraint=models.CheckConstraint(condition=models.Q(('is_published', False), models.Q(models.Q(('public_title', ''), _negated=True), models.Q(('public_summary', ''), _negated=True)), _connector='OR'), name='initiative_published_has_public_text'),
+            model_name="initiative",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("is_published", False),
+                    models.Q(
+                        models.Q(("public_title", ""), _negated=True),
+                        models.Q(("public_summary", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="initiative_published_has_public_text",
+            ),
         ),
     ]
