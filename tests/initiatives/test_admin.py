@@ -538,7 +538,7 @@ def test_publish_refused_by_the_rules_becomes_a_message(client, login, wijk_a):
     assert response.status_code == 302
     withdrawn.refresh_from_db()
     assert not withdrawn.is_published
-    assert "dat mag u niet doen" in " ".join(messages_of(response))
+    assert "kan niet openbaar worden" in " ".join(messages_of(response))
 
 
 def test_publish_from_the_initiative_page(client, login, wijk_a):
