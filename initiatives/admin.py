@@ -346,28 +346,11 @@ class InitiativeAdmin(WijkScopedAdmin):
     # The resident's own words stay as they were submitted (the broker writes the public
     # title and summary); status, publication, assignment and money change only through
     # the services, which record who did it in the timeline.
-    readonly_fields = (
-        "title",
-        "description",
-        "need_list",
-        "amount_requested",
-        "language",
-        "is_published",
-        "published_at",
-        "status",
-        "referred_to",
-        "referral_reference",
-        "assigned_broker",
-        "amount_granted",
-        "submitted_at",
-        "first_response_due",
-        "first_response_at",
-        "response_working_days",
-        "waiting_for_initiator_since",
-        "closed_at",
-        "support_count",
-        "help_offer_count",
-        "updated_at",
+    readonly_fields = tuple(
+        name
+        for _, options in fieldsets
+        for name in options["fields"]
+        if name not in {"neighbourhood", "priorities", "public_title", "public_summary"}
     )
     inlines = (InitiatorInline, PartnerLinkInline, TimelineInline)
     actions = ("publish", "unpublish", "change_status", "assign_to_broker", "export_csv")
