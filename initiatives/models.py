@@ -545,6 +545,7 @@ class HelpOffer(models.Model):
     message = models.TextField(_("toelichting"), max_length=2000, blank=True)
     consent_at = models.DateTimeField(_("toestemming gegeven op"))
     created_at = models.DateTimeField(_("aangeboden op"), default=timezone.now)
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
     is_connected = models.BooleanField(_("gekoppeld"), default=False)
     connected_at = models.DateTimeField(_("gekoppeld op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)

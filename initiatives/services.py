@@ -195,26 +195,38 @@ def offer_help(
     phone: str = "",
     offer_kinds: Iterable[str] = (),
     message: str = "",
+    submission_key: uuid.UUID | None = None,
 ) -> HelpOffer:
+    """Record "Ik wil helpen"; a repeated ``submission_key`` returns the first offer."""
     if not rules.public_can_offer_help(initiative):
         raise WorkflowError(_("Bij dit idee kunt u geen hulp meer aanbieden."))
     now = timezone.now()
-    with transaction.atomic():
-        offer = HelpOffer.objects.create(
-            initiative=initiative,
-            name=name,
-            email=email,
-            phone=phone,
-            offer_kinds=list(offer_kinds),
-            message=message,
-            consent_at=now,
-            created_at=now,
-        )
-        Initiative.objects.filter(pk=initiative.pk).update(
-            help_offer_count=F("help_offer_count") + 1
-        )
-        _entry(initiative, EntryKind.HELP_OFFERED, None, created_at=now)
-        transaction.on_commit(lambda: tasks.notify_brokers_of_help_offer.enqueue(offer_id=offer.pk))
+    try:
+        with transaction.atomic():
+            offer = HelpOffer.objects.create(
+                initiative=initiative,
+                name=name,
+                email=email,
+                phone=phone,
+                offer_kinds=list(offer_kinds),
+                message=message,
+                consent_at=now,
+                created_at=now,
+                submission_key=submission_key,
+            )
+            Initiative.objects.filter(pk=initiative.pk).update(
+                help_offer_count=F("help_offer_count") + 1
+            )
+            _entry(initiative, EntryKind.HELP_OFFERED, None, created_at=now)
+            transaction.on_commit(
+                lambda: tasks.notify_brokers_of_help_offer.enqueue(offer_id=offer.pk)
+            )
+    except IntegrityError:
+        # The same form sent twice (a double click): the first one counts.
+        existing = HelpOffer.objects.filter(submission_key=submission_key).first()
+        if submission_key is None or existing is None:
+            raise
+        return existing
     return offer
 
 

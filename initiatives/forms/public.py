@@ -46,8 +46,22 @@ class ProtectedForm(StyledFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     started = forms.CharField(required=False, widget=forms.HiddenInput)
+    # One key per form shown: a double click or a resubmission sends it twice, and the
+    # database lets it create one row only.
+    submission_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     spam_message = _("Uw formulier is niet verstuurd. Probeer het opnieuw.")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["submission_key"].initial = uuid.uuid4()
+
+    def clean_submission_key(self) -> uuid.UUID:
+        try:
+            return uuid.UUID(self.cleaned_data["submission_key"])
+        except ValueError:
+            # A missing or mangled key only costs the double-submit protection.
+            return uuid.uuid4()
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -200,8 +214,6 @@ class SubmitForm(ContactMixin, ProtectedForm):
             "required": _("Zet een vinkje. Zonder uw toestemming kunnen we niets met uw idee doen.")
         },
     )
-    submission_key = forms.CharField(required=False, widget=forms.HiddenInput)
-
     field_order = [
         "title",
         "description",
@@ -221,9 +233,6 @@ class SubmitForm(ContactMixin, ProtectedForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # One key per form shown: a double click or a resubmission sends it twice, and the
-        # database lets it create one initiative only.
-        self.fields["submission_key"].initial = uuid.uuid4()
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
@@ -244,13 +253,6 @@ class SubmitForm(ContactMixin, ProtectedForm):
                 code="invalid",
             )
         return postcode
-
-    def clean_submission_key(self) -> uuid.UUID:
-        try:
-            return uuid.UUID(self.cleaned_data["submission_key"])
-        except ValueError:
-            # A missing or mangled key only costs the double-submit protection.
-            return uuid.uuid4()
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -333,6 +335,7 @@ class HelpOfferForm(ContactMixin, ProtectedForm):
         "consent",
         "website",
         "started",
+        "submission_key",
     ]
 
     def clean_message(self) -> str:

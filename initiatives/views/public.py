@@ -387,6 +387,7 @@ def offer_help(request: HttpRequest, pk: int) -> HttpResponse:
             phone=data["phone"],
             offer_kinds=data["offer_kinds"],
             message=data["message"],
+            submission_key=data["submission_key"],
         )
     except services.WorkflowError as error:
         form.add_error(None, str(error))

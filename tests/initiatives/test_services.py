@@ -397,3 +397,13 @@ def test_the_referral_mail_tells_the_initiator_where_the_idea_went_and_the_refer
     for part in (message.body, html):
         assert "We hebben uw idee doorgestuurd naar: Het Juridisch Loket" in part
         assert "Kenmerk: JL-2026-0042" in part
+
+
+def test_an_offer_of_help_sent_twice_counts_once(wijk_a):
+    initiative = InitiativeFactory(neighbourhood=wijk_a, status=Status.INTAKE, published=True)
+    key = uuid.uuid4()
+    first = services.offer_help(initiative, name="Jan", email="jan@x.nl", submission_key=key)
+    second = services.offer_help(initiative, name="Jan", email="jan@x.nl", submission_key=key)
+    initiative.refresh_from_db()
+    assert first.pk == second.pk
+    assert initiative.help_offer_count == 1 == HelpOffer.objects.count()

@@ -127,3 +127,12 @@ def test_refusing_consent_to_help_says_what_to_do(client, published, offer):
     assert "Zet een vinkje. Zonder uw toestemming kunnen we u niet bellen of mailen." in (
         response.text
     )
+
+
+def test_a_double_click_on_the_help_form_creates_one_offer(client, published, offer):
+    form = client.get(url(published)).context["form"]
+    offer["submission_key"] = str(form["submission_key"].initial)
+    assert client.post(url(published), offer).status_code == 302
+    assert client.post(url(published), offer).status_code == 302
+    published.refresh_from_db()
+    assert HelpOffer.objects.count() == 1 == published.help_offer_count
