@@ -106,21 +106,35 @@ def notify_initiator_submitted(context: TaskContext, initiative_id: int) -> None
     _record(initiative, "bevestiging aan initiatiefnemer")
 
 
+def _mail_brokers(
+    context: TaskContext,
+    retry,
+    initiative: Initiative,
+    template: str,
+    extra: dict,
+    **kwargs,
+) -> None:
+    """One e-mail to the wijk's brokers, in Dutch, with a link to the workspace only."""
+    brokers = _broker_addresses(initiative)
+    if not brokers:
+        return
+    context_data = {"initiative": initiative, "workspace_url": _workspace_url(initiative), **extra}
+    _send(context, _message(template, context_data, brokers, "nl"), retry, **kwargs)
+    _record(initiative, "melding aan sociaal makelaars")
+
+
 @task(takes_context=True)
 def notify_brokers_submitted(context: TaskContext, initiative_id: int) -> None:
     """A new initiative in their wijk, to the brokers (no personal data in the mail)."""
     initiative = Initiative.objects.select_related("neighbourhood").get(pk=initiative_id)
-    brokers = _broker_addresses(initiative)
-    if not brokers:
-        return
-    message = _message(
+    _mail_brokers(
+        context,
+        notify_brokers_submitted,
+        initiative,
         "submitted_brokers",
-        {"initiative": initiative, "workspace_url": _workspace_url(initiative)},
-        brokers,
-        "nl",
+        {},
+        initiative_id=initiative_id,
     )
-    _send(context, message, notify_brokers_submitted, initiative_id=initiative_id)
-    _record(initiative, "melding aan sociaal makelaars")
 
 
 @task(takes_context=True)
@@ -147,32 +161,25 @@ def notify_initiator(context: TaskContext, entry_id: int) -> None:
 def notify_brokers_of_initiator(context: TaskContext, entry_id: int) -> None:
     """The initiator replied or withdrew: tell the brokers (no personal data in the mail)."""
     entry = TimelineEntry.objects.select_related("initiative__neighbourhood").get(pk=entry_id)
-    initiative = entry.initiative
-    brokers = _broker_addresses(initiative)
-    if not brokers:
-        return
-    message = _message(
+    _mail_brokers(
+        context,
+        notify_brokers_of_initiator,
+        entry.initiative,
         "initiator_action_brokers",
-        {"initiative": initiative, "entry": entry, "workspace_url": _workspace_url(initiative)},
-        brokers,
-        "nl",
+        {"entry": entry},
+        entry_id=entry_id,
     )
-    _send(context, message, notify_brokers_of_initiator, entry_id=entry_id)
-    _record(initiative, "melding aan sociaal makelaars")
 
 
 @task(takes_context=True)
 def notify_brokers_of_help_offer(context: TaskContext, offer_id: int) -> None:
+    """Someone offered help: tell the brokers (the offer's details stay in the workspace)."""
     offer = HelpOffer.objects.select_related("initiative__neighbourhood").get(pk=offer_id)
-    initiative = offer.initiative
-    brokers = _broker_addresses(initiative)
-    if not brokers:
-        return
-    message = _message(
+    _mail_brokers(
+        context,
+        notify_brokers_of_help_offer,
+        offer.initiative,
         "help_offer_brokers",
-        {"initiative": initiative, "offer": offer, "workspace_url": _workspace_url(initiative)},
-        brokers,
-        "nl",
+        {"offer": offer},
+        offer_id=offer_id,
     )
-    _send(context, message, notify_brokers_of_help_offer, offer_id=offer_id)
-    _record(initiative, "melding hulpaanbod aan sociaal makelaars")
