@@ -652,3 +652,26 @@ class ThrottleBucket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.window_start:%Y-%m-%d %H:%M} ({self.hits})"
+
+
+class DataVersion(models.Model):
+    """A number that goes up whenever data a public page shows has changed.
+
+    Database triggers (migration 0006) raise it; nothing in Python writes it. On PostgreSQL
+    the raise is the last step of the changing transaction, so the new number and the new
+    data become visible together. ``initiatives.pagecache`` keys cached public pages on it.
+    """
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("versie van de gegevens")
+        verbose_name_plural = _("versies van de gegevens")
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def current(cls) -> int:
+        """The version now (0 before the first change): one primary-key lookup."""
+        return cls.objects.filter(pk=1).values_list("value", flat=True).first() or 0

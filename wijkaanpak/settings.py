@@ -127,6 +127,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wijkaanpak.context_processors.site",
                 "initiatives.context_processors.workspace",
+                # After Django's CSRF processor: see initiatives.pagecache.
+                "initiatives.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -145,8 +147,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------
-# Throttling state lives in the database (see initiatives.throttle), so nothing depends on
-# a shared cache and a per-process cache is a safe default.
+# Throttling state lives in the database (see initiatives.throttle) and cached pages are
+# keyed on the data version in the database, so nothing depends on a shared cache and a
+# per-process cache is a safe default. REDIS_URL shares the cache between workers.
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -156,7 +159,17 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per worker; public pages take up to ~30 KB each, so this caps a worker at ~30 MB.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
+
+# Rendered public pages live this long in the cache (initiatives.pagecache); a change to
+# the data they show makes a new version at once. 0 switches the page cache off.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 3600)
 
 # --- Authentication ---------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_safe
 from initiatives import charts, rules
 from initiatives.forms.overviews import Period, PeriodForm
 from initiatives.models import Initiative
+from initiatives.pagecache import cache_public_page
 from neighbourhoods.models import Neighbourhood, Priority
 
 LATEST_PER_PRIORITY = 5
@@ -385,6 +386,7 @@ def _list_url(neighbourhood: Neighbourhood) -> str:
 
 
 @require_safe
+@cache_public_page()
 def neighbourhoods(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     priorities = list(Priority.objects.all())
@@ -496,6 +498,7 @@ def _latest_published(wijk: Neighbourhood) -> tuple[list[dict], dict[int, list[d
 
 
 @require_safe
+@cache_public_page()
 def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
     per_month, years = _per_month_and_years(_base(request), wijk)
@@ -693,14 +696,18 @@ def open_data_json(request: HttpRequest) -> HttpResponse:
     return _initiatives_json(request, Initiative.objects.all(), "initiatieven.json")
 
 
+# A wijk's open data stays small (hundreds of KB at 100,000 initiatives in all).
 @require_safe
+@cache_public_page(collect_stream=True)
 def neighbourhood_csv(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
     initiatives = Initiative.objects.in_neighbourhood(wijk)
     return _initiatives_csv(request, initiatives, f"initiatieven-{wijk.slug}.csv")
 
 
+# A wijk's open data stays small (hundreds of KB at 100,000 initiatives in all).
 @require_safe
+@cache_public_page(collect_stream=True)
 def neighbourhood_json(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
     initiatives = Initiative.objects.in_neighbourhood(wijk)

@@ -32,6 +32,7 @@ from initiatives.forms.public import (
     started_token,
 )
 from initiatives.models import Initiative, InitiativeQuerySet, Status, Support
+from initiatives.pagecache import cache_public_page
 from neighbourhoods.models import Neighbourhood, Priority
 
 PAGE_SIZE = 20
@@ -121,6 +122,7 @@ def _support_hash(key: str) -> str:
 
 
 @require_safe
+@cache_public_page()
 def home(request: HttpRequest) -> HttpResponse:
     initiatives = _published().order_by("-published_at", "-pk")[:HOME_INITIATIVES]
     return render(
@@ -293,6 +295,7 @@ def track_withdraw(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cache_public_page()
 def initiative_list(request: HttpRequest) -> HttpResponse:
     # NUL characters cannot be shown back in the form (nor stored); drop them up front.
     query = request.GET.copy()
@@ -304,17 +307,22 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     return render(request, "initiatives/public/initiative_list.html", context)
 
 
+def _supports(request: HttpRequest, pk: int) -> bool:
+    """Whether this browser supports initiative ``pk`` (by its key from the signed cookie)."""
+    key = request.get_signed_cookie(BROWSER_COOKIE, default="", salt=BROWSER_COOKIE_SALT)
+    return bool(key) and (
+        Support.objects.filter(initiative_id=pk, browser_key=_support_hash(key)).exists()
+    )
+
+
 @require_safe
+@cache_public_page(variant=lambda request, pk: "supports" if _supports(request, pk) else "")
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _get_public_initiative(pk)
-    key = request.get_signed_cookie(BROWSER_COOKIE, default="", salt=BROWSER_COOKIE_SALT)
-    supported = bool(key) and (
-        Support.objects.filter(initiative=initiative, browser_key=_support_hash(key)).exists()
-    )
     context = {
         "initiative": initiative,
         "updates": initiative.timeline.public().only("kind", "created_at", "public_text"),
-        "supported": supported,
+        "supported": _supports(request, pk),
         "can_support": rules.public_can_support(initiative),
         "can_offer_help": rules.public_can_offer_help(initiative),
     }

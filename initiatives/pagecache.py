@@ -1,0 +1,118 @@
+"""Public pages, rendered once per version of the data and then served from the cache.
+
+A public page looks the same to every visitor without a session: it depends only on the
+data, the language, the address (path and query) and today's date. ``cache_public_page``
+keeps the rendered response under a key of exactly those, so the next such visitor gets it
+without the page's queries or a template rendering.
+
+What keeps it correct, and keeps one visitor's data from another:
+
+- The data version (``DataVersion``): database triggers raise it when a transaction that
+  changed data a public page shows commits (migration 0006). Each request reads it (one
+  query), so a change shows on the very next page view; old entries simply age out.
+- Only visitors without a session cookie and without waiting messages get cached pages.
+  Logged-in users, a resident following their own initiative and anyone just shown a
+  message get the page rendered for them, as before.
+- The CSRF token is the visitor's own: the page is rendered with a placeholder that every
+  response replaces with this visitor's (masked) token.
+- A view adds what else the page depends on as a variant (the initiative page: whether this
+  browser supports it); the variant may be nothing personal, only which version to show.
+
+``PAGE_CACHE_SECONDS`` sets how long an entry lives (0 switches the cache off; the test
+suite does, apart from the tests of this module).
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+
+from initiatives.models import DataVersion
+
+CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
+_RENDERING_FOR_CACHE = "_rendering_for_page_cache"
+
+
+def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
+    """Context processor: a placeholder instead of a token while a page renders for the cache.
+
+    Listed after Django's own CSRF processor, so it wins only for such a rendering.
+    """
+    if getattr(request, _RENDERING_FOR_CACHE, False):
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}
+
+
+def _without_state(request: HttpRequest) -> bool:
+    """True when nothing but the address, language and data shapes this visitor's page."""
+    cookies = request.COOKIES
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+    )
+
+
+def _key(request: HttpRequest, variant: str) -> str:
+    parts = (
+        DataVersion.current(),
+        timezone.localdate().isoformat(),
+        request.LANGUAGE_CODE,
+        request.get_full_path(),
+        variant,
+    )
+    digest = hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+    return f"page:{digest}"
+
+
+def _personalised(response: HttpResponse, request: HttpRequest) -> HttpResponse:
+    """The response with this visitor's own CSRF token in place of the placeholder."""
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in response.content:
+        response.content = response.content.replace(placeholder, get_token(request).encode())
+    return response
+
+
+def cache_public_page(
+    variant: Callable[..., str] | None = None, *, collect_stream: bool = False
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Serve the view's 200 responses to visitors without a session from the cache.
+
+    ``variant(request, *args, **kwargs)`` returns what else the page depends on.
+    ``collect_stream`` caches a streamed response (a wijk's open data) as one piece; only
+    for views whose output stays within a few MB, since every worker may keep a copy.
+    """
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            seconds = settings.PAGE_CACHE_SECONDS
+            if not seconds or not _without_state(request):
+                return view(request, *args, **kwargs)
+            key = _key(request, variant(request, *args, **kwargs) if variant else "")
+            cached = cache.get(key)
+            if cached is not None:
+                content, headers = cached
+                return _personalised(HttpResponse(content, headers=headers), request)
+            setattr(request, _RENDERING_FOR_CACHE, True)
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                setattr(request, _RENDERING_FOR_CACHE, False)
+            if collect_stream and response.streaming and response.status_code == 200:
+                response = HttpResponse(
+                    b"".join(response.streaming_content), headers=dict(response.headers)
+                )
+            if response.status_code == 200 and not response.streaming and not response.cookies:
+                cache.set(key, (response.content, dict(response.headers)), seconds)
+            return _personalised(response, request)
+
+        return wrapped
+
+    return decorator
