@@ -288,6 +288,8 @@ class Command(BaseCommand):
                 "workers": options["workers"],
                 "connections": options["connections"],
                 "seconds_per_measurement": duration,
+                # PAGE_CACHE_SECONDS=0 make bench measures what a visitor costs on a miss.
+                "page_cache_seconds": int(os.environ.get("PAGE_CACHE_SECONDS") or 3600),
             },
             "worker_memory": memory,
             "pages": results,
@@ -301,7 +303,8 @@ class Command(BaseCommand):
         lines = [
             f"Tier {report['tier']} ({report['initiatives']:,} initiatives), "
             f"{report['settings']['workers']} workers, "
-            f"{report['settings']['connections']} connections",
+            f"{report['settings']['connections']} connections, page cache "
+            + ("on" if report["settings"]["page_cache_seconds"] else "off"),
             header,
             "-" * len(header),
         ]
