@@ -7,6 +7,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import (
@@ -37,7 +38,25 @@ def broker_users():
     )
 
 
-class BrokerChoiceField(forms.ModelChoiceField):
+class ListedChoiceIterator(ModelChoiceIterator):
+    """The choices from one plain query.
+
+    Django's iterator reads them with ``.iterator()``, which on PostgreSQL opens a server-side
+    cursor: three round trips for a few dozen rows.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class ListedModelChoiceField(forms.ModelChoiceField):
+    iterator = ListedChoiceIterator
+
+
+class BrokerChoiceField(ListedModelChoiceField):
     def label_from_instance(self, user) -> str:
         return user.get_full_name() or user.get_username()
 
@@ -79,28 +98,40 @@ class QueueFilterForm(StyledFormMixin, forms.Form):
 
     queue = forms.ChoiceField(choices=QUEUE_CHOICES, required=False, widget=forms.HiddenInput)
     q = forms.CharField(label=_("Zoeken in titel en beschrijving"), max_length=200, required=False)
-    neighbourhood = forms.ModelChoiceField(
+    neighbourhood = ListedModelChoiceField(
         label=_("Wijk"), queryset=Neighbourhood.objects.none(), required=False
     )
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Alle statussen")), *Status.choices], required=False
+        label=_("Status"),
+        choices=[("", _("Alle statussen")), *Status.choices],
+        required=False,
     )
-    priority = forms.ModelChoiceField(
-        label=_("Prioriteit"), queryset=Priority.objects.all(), required=False
+    priority = ListedModelChoiceField(
+        label=_("Prioriteit"), queryset=Priority.objects.only("name", "name_en"), required=False
     )
+    # A filter needs only the names (the choices) and the id (the filter).
     assignee = BrokerChoiceField(
-        label=_("Sociaal makelaar"), queryset=broker_users(), required=False
+        label=_("Sociaal makelaar"),
+        queryset=broker_users().only("first_name", "last_name", "username"),
+        required=False,
     )
 
     def __init__(self, *args, scope: frozenset[int] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        wijken = Neighbourhood.objects.all()
+        wijken = Neighbourhood.objects.only("name")
         if scope is not None:
             wijken = wijken.filter(pk__in=scope)
         self.fields["neighbourhood"].queryset = wijken
         self.fields["neighbourhood"].empty_label = _("Alle wijken")
         self.fields["priority"].empty_label = _("Alle prioriteiten")
         self.fields["assignee"].empty_label = _("Iedereen")
+
+    FILTERS = ("q", "neighbourhood", "status", "priority", "assignee")
+
+    def has_filters(self) -> bool:
+        """Whether ``filter`` narrows the queue: a valid filter has a value."""
+        data = self.cleaned_data if self.is_bound else {}
+        return any(data.get(name) for name in self.FILTERS)
 
     def filter(self, initiatives):
         """Apply the valid filters; an invalid one is ignored (its error is shown)."""
@@ -283,7 +314,7 @@ class TextForm(StyledFormMixin, forms.Form):
 
 class PartnerLinkForm(StyledFormMixin, forms.Form):
     use_required_attribute = False
-    partner = forms.ModelChoiceField(
+    partner = ListedModelChoiceField(
         label=_("Partner"), queryset=Partner.objects.filter(is_active=True)
     )
     role = forms.CharField(

@@ -44,3 +44,20 @@ def test_working_days_between_counts_only_working_days():
     assert working_days_between(date(2026, 4, 24), date(2026, 4, 28)) == 1
     assert working_days_between(date(2026, 3, 2), date(2026, 3, 2)) == 0
     assert working_days_between(date(2026, 3, 9), date(2026, 3, 2)) == -5
+
+
+def test_working_days_between_agrees_with_counting_day_by_day():
+    import random
+    from datetime import timedelta
+
+    def day_by_day(start: date, end: date) -> int:
+        if end < start:
+            return -day_by_day(end, start)
+        days = (start + timedelta(days=n) for n in range(1, (end - start).days + 1))
+        return sum(1 for day in days if is_working_day(day))
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        start = date(2022, 1, 1) + timedelta(days=rng.randrange(1500))
+        end = start + timedelta(days=rng.randrange(-800, 800))
+        assert working_days_between(start, end) == day_by_day(start, end), (start, end)

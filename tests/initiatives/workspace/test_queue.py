@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from initiatives.models import Initiative, Status
+from initiatives.models import Initiative, InitiativeQuerySet, Status
+from initiatives.workdays import working_days_between
 from tests.factories import InitiativeFactory, priority
 
 pytestmark = pytest.mark.django_db
@@ -153,6 +154,55 @@ def test_pagination_keeps_the_filters(client, wijk_a, broker_a):
     assert len(titles(client.get(URL, {"queue": "all", "q": "speeltuin", "page": 2}))) == 5
 
 
+def test_pages_of_an_unfiltered_queue_follow_its_count(client, wijk_a, broker_a):
+    for _ in range(30):
+        InitiativeFactory(neighbourhood=wijk_a)
+    client.force_login(broker_a)
+    response = client.get(URL, {"queue": "all"})
+    assert "30 initiatieven" in response.text
+    assert "Pagina 1 van 2" in response.text
+    assert len(titles(client.get(URL, {"queue": "all", "page": 2}))) == 5
+    # A page beyond the last shows the last, as before.
+    assert len(titles(client.get(URL, {"queue": "all", "page": 9}))) == 5
+
+
+def test_a_broker_without_wijken_has_empty_queues(queues, broker_a):
+    broker_a.neighbourhoods.clear()
+    broker_a.__dict__.pop("_wijkaanpak_neighbourhood_ids", None)
+    assert Initiative.objects.queue_counts(broker_a, TODAY) == dict.fromkeys(
+        InitiativeQuerySet.QUEUES, 0
+    )
+
+
+def test_coordinator_counts_cover_every_wijk(queues, coordinator):
+    counts = Initiative.objects.queue_counts(coordinator, TODAY)
+    assert counts == {"new": 2, "mine": 0, "overdue": 2, "waiting": 1, "all": 5}
+
+
+def test_days_left_and_late_of_many_rows_match_the_working_day_count(client, wijk_a, broker_a):
+    dues = [
+        TODAY - dt.timedelta(days=400),
+        TODAY - dt.timedelta(days=30),
+        TODAY - dt.timedelta(days=30),  # the same date twice
+        TODAY - dt.timedelta(days=1),  # Thursday
+        TODAY,
+        TODAY + dt.timedelta(days=3),  # Monday
+        TODAY + dt.timedelta(days=60),
+    ]
+    for number, due in enumerate(dues):
+        InitiativeFactory(neighbourhood=wijk_a, title=f"Idee {number}", first_response_due=due)
+    client.force_login(broker_a)
+    page = client.get(URL, {"queue": "all"}).context["page"]
+    found = {(i.first_response_due, i.days_late, i.days_left) for i in page}
+    expected = set()
+    for due in dues:
+        if due < TODAY:
+            expected.add((due, max(1, working_days_between(due, TODAY)), None))
+        else:
+            expected.add((due, None, working_days_between(TODAY, due)))
+    assert found == expected
+
+
 def test_anonymous_user_is_sent_to_login(client):
     response = client.get(URL)
     assert response.status_code == 302
@@ -186,10 +236,14 @@ def test_query_count_does_not_grow_with_the_number_of_initiatives(
         InitiativeFactory(neighbourhood=wijk_a, assigned_broker=broker_a if number % 2 else None)
     client.force_login(broker_a)
     # 1 session, 2 user, 3 groups (roles), 4 the broker's wijken, 5 the counts (one
-    # aggregate), 6 the page's row count, 7 the page's rows with wijk and broker,
-    # 8-10 the choices of the wijk, priority and broker filters.
-    with django_assert_num_queries(10):
+    # query), 6 the page's rows with wijk and broker, 7-9 the choices of the wijk,
+    # priority and broker filters. The queue's size is among the counts.
+    with django_assert_num_queries(9):
         response = client.get(URL, {"queue": "all"})
+    assert len(response.context["page"]) == min(rows, 25)
+    # A filter narrows the queue: its size is one more query.
+    with django_assert_num_queries(10):
+        response = client.get(URL, {"queue": "all", "status": "submitted"})
     assert len(response.context["page"]) == min(rows, 25)
 
 
