@@ -22,6 +22,7 @@ What keeps it correct, and keeps one visitor's data from another:
 suite does, apart from the tests of this module).
 """
 
+import functools
 import hashlib
 from collections.abc import Callable
 from functools import wraps
@@ -32,10 +33,21 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from initiatives.models import DataVersion
 
-CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
+
+@functools.cache
+def csrf_placeholder_text() -> str:
+    """What stands for the CSRF token in a cached page.
+
+    Derived from SECRET_KEY: the same in every worker sharing the cache, and not something a
+    resident could type into a public text to have it replaced.
+    """
+    return salted_hmac("wijkaanpak.pagecache.csrf", "placeholder", algorithm="sha256").hexdigest()
+
+
 _RENDERING_FOR_CACHE = "_rendering_for_page_cache"
 
 
@@ -45,7 +57,7 @@ def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
     Listed after Django's own CSRF processor, so it wins only for such a rendering.
     """
     if getattr(request, _RENDERING_FOR_CACHE, False):
-        return {"csrf_token": CSRF_PLACEHOLDER}
+        return {"csrf_token": csrf_placeholder_text()}
     return {}
 
 
@@ -73,8 +85,8 @@ def _key(request: HttpRequest, variant: str) -> str:
 
 def _personalised(response: HttpResponse, request: HttpRequest) -> HttpResponse:
     """The response with this visitor's own CSRF token in place of the placeholder."""
-    placeholder = CSRF_PLACEHOLDER.encode()
-    if placeholder in response.content:
+    placeholder = csrf_placeholder_text().encode()
+    if not response.streaming and placeholder in response.content:
         response.content = response.content.replace(placeholder, get_token(request).encode())
     return response
 
