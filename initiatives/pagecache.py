@@ -85,8 +85,10 @@ def _key(request: HttpRequest, variant: str) -> str:
 
 def _personalised(response: HttpResponse, request: HttpRequest) -> HttpResponse:
     """The response with this visitor's own CSRF token in place of the placeholder."""
+    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+        return response  # only HTML pages carry forms (open data can be large)
     placeholder = csrf_placeholder_text().encode()
-    if not response.streaming and placeholder in response.content:
+    if placeholder in response.content:
         response.content = response.content.replace(placeholder, get_token(request).encode())
     return response
 
