@@ -61,13 +61,18 @@ def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
     return {}
 
 
-def _without_state(request: HttpRequest) -> bool:
-    """True when nothing but the address, language and data shapes this visitor's page."""
+def _cacheable(request: HttpRequest, parameters: frozenset[str]) -> bool:
+    """True when nothing but the address, language and data shapes this visitor's page.
+
+    A query with a parameter the page does not know (a tracking tag, a made-up one) is
+    rendered, not cached: each would otherwise fill a cache entry of its own.
+    """
     cookies = request.COOKIES
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in cookies
         and CookieStorage.cookie_name not in cookies
+        and parameters.issuperset(request.GET)
     )
 
 
@@ -76,7 +81,8 @@ def _key(request: HttpRequest, variant: str) -> str:
         DataVersion.current(),
         timezone.localdate().isoformat(),
         request.LANGUAGE_CODE,
-        request.get_full_path(),
+        # Scheme and host too: open data holds absolute links.
+        request.build_absolute_uri(),
         variant,
     )
     digest = hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
@@ -94,20 +100,26 @@ def _personalised(response: HttpResponse, request: HttpRequest) -> HttpResponse:
 
 
 def cache_public_page(
-    variant: Callable[..., str] | None = None, *, collect_stream: bool = False
+    variant: Callable[..., str] | None = None,
+    *,
+    query: tuple[str, ...] = (),
+    collect_stream: bool = False,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Serve the view's 200 responses to visitors without a session from the cache.
 
     ``variant(request, *args, **kwargs)`` returns what else the page depends on.
+    ``query`` names the query parameters the page understands; with any other it is rendered.
     ``collect_stream`` caches a streamed response (a wijk's open data) as one piece; only
     for views whose output stays within a few MB, since every worker may keep a copy.
     """
+
+    parameters = frozenset(query)
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             seconds = settings.PAGE_CACHE_SECONDS
-            if not seconds or not _without_state(request):
+            if not seconds or not _cacheable(request, parameters):
                 return view(request, *args, **kwargs)
             key = _key(request, variant(request, *args, **kwargs) if variant else "")
             cached = cache.get(key)

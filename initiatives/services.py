@@ -59,8 +59,13 @@ class EditConflict(WorkflowError):
 
 
 def _lock(initiative: Initiative, expected_version: int | None) -> Initiative:
-    """Re-read the row under a lock; refuse when it moved on since the user's form was loaded."""
-    current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    """Re-read the row under a lock; refuse when it moved on since the user's form was loaded.
+
+    FOR NO KEY UPDATE: it keeps other writers of this row out, but not the foreign-key checks
+    of rows pointing at it, which PostgreSQL defers to commit; those may run after another
+    transaction's data-version trigger (migration 0006), and must not wait for us then.
+    """
+    current = Initiative.objects.select_for_update(no_key=True).get(pk=initiative.pk)
     if expected_version is not None and current.version != expected_version:
         changes = list(
             current.timeline.select_related("actor")

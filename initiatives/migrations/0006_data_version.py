@@ -5,27 +5,33 @@ SQL, so no code path can change a public page's data without a new version.
 
 PostgreSQL: a statement trigger on each watched table notes the transaction in
 ``wijkaanpak_pending_change``; a deferred constraint trigger on that table raises the version
-at commit. The version row is so locked only as a transaction's very last step (no lock-order
-deadlocks with the rows it changed), and the new number becomes visible with the new data.
+at commit, so the new number becomes visible with the new data, and the version row is locked
+only during the commit. Deferred checks queued after the first change (Django's foreign keys)
+still run after that lock: they wait only for rows locked FOR UPDATE or deleted, which is why
+``services._lock`` locks FOR NO KEY UPDATE (a wait there could close a cycle with another
+transaction's raise).
 SQLite has one writer at a time: a plain trigger per table and event raises it at once.
+
+auth_user is watched for the names and the active flag a wijk page shows, not for every
+log-in (which writes last_login).
 """
 
 from django.db import migrations, models
 
-# Every table whose rows a cached public page shows (initiatives.pagecache). The brokers'
-# names on a wijk page come from auth_user. A new table shown on a public page goes here,
-# in a new migration.
-WATCHED_TABLES = [
-    "initiatives_initiative",
-    "initiatives_initiative_priorities",
-    "initiatives_timelineentry",
-    "initiatives_partner",
-    "initiatives_initiativepartner",
-    "neighbourhoods_neighbourhood",
-    "neighbourhoods_neighbourhood_brokers",
-    "neighbourhoods_priority",
-    "auth_user",
-]
+# Every table whose rows a cached public page shows (initiatives.pagecache), with the columns
+# whose update matters (None: every column). The brokers' names on a wijk page come from
+# auth_user. A new table shown on a public page goes here, in a new migration.
+WATCHED_TABLES = {
+    "initiatives_initiative": None,
+    "initiatives_initiative_priorities": None,
+    "initiatives_timelineentry": None,
+    "initiatives_partner": None,
+    "initiatives_initiativepartner": None,
+    "neighbourhoods_neighbourhood": None,
+    "neighbourhoods_neighbourhood_brokers": None,
+    "neighbourhoods_priority": None,
+    "auth_user": ("first_name", "last_name", "is_active"),
+}
 
 # The same statement as in wijkaanpak_raise_data_version() below.
 RAISE = (
@@ -59,27 +65,36 @@ CREATE CONSTRAINT TRIGGER wijkaanpak_raise_data_version_at_commit
 
 POSTGRESQL_TABLE = """
 CREATE TRIGGER {table}_changes_data_version
-    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
+    AFTER INSERT OR {update} OR DELETE OR TRUNCATE ON {table}
     FOR EACH STATEMENT EXECUTE FUNCTION wijkaanpak_note_change();
 """
 
 SQLITE_TABLE = """
-CREATE TRIGGER {table}_{event}_changes_data_version AFTER {event} ON {table}
+CREATE TRIGGER {table}_{name}_changes_data_version AFTER {event} ON {table}
 BEGIN {raise_}; END;
 """
-SQLITE_EVENTS = ("INSERT", "UPDATE", "DELETE")
+SQLITE_EVENTS = ("insert", "update", "delete")
+
+
+def _update_event(columns) -> str:
+    return "UPDATE" if columns is None else f"UPDATE OF {', '.join(columns)}"
 
 
 def create_triggers(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         schema_editor.execute(POSTGRESQL_FUNCTIONS)
-        for table in WATCHED_TABLES:
-            schema_editor.execute(POSTGRESQL_TABLE.format(table=table))
+        for table, columns in WATCHED_TABLES.items():
+            schema_editor.execute(
+                POSTGRESQL_TABLE.format(table=table, update=_update_event(columns))
+            )
     elif vendor == "sqlite":
-        for table in WATCHED_TABLES:
-            for event in SQLITE_EVENTS:
-                schema_editor.execute(SQLITE_TABLE.format(table=table, event=event, raise_=RAISE))
+        for table, columns in WATCHED_TABLES.items():
+            events = ("INSERT", _update_event(columns), "DELETE")
+            for name, event in zip(SQLITE_EVENTS, events, strict=True):
+                schema_editor.execute(
+                    SQLITE_TABLE.format(table=table, name=name, event=event, raise_=RAISE)
+                )
     else:
         raise NotImplementedError(f"No data-version triggers for {vendor}.")
 
@@ -96,8 +111,8 @@ def drop_triggers(apps, schema_editor):
         )
     elif vendor == "sqlite":
         for table in WATCHED_TABLES:
-            for event in SQLITE_EVENTS:
-                schema_editor.execute(f"DROP TRIGGER {table}_{event}_changes_data_version")
+            for name in SQLITE_EVENTS:
+                schema_editor.execute(f"DROP TRIGGER {table}_{name}_changes_data_version")
 
 
 class Migration(migrations.Migration):

@@ -386,7 +386,7 @@ def _list_url(neighbourhood: Neighbourhood) -> str:
 
 
 @require_safe
-@cache_public_page()
+@cache_public_page(query=("period", "sort", "dir"))
 def neighbourhoods(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     priorities = list(Priority.objects.all())
@@ -498,7 +498,7 @@ def _latest_published(wijk: Neighbourhood) -> tuple[list[dict], dict[int, list[d
 
 
 @require_safe
-@cache_public_page()
+@cache_public_page(query=("period",))
 def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
     per_month, years = _per_month_and_years(_base(request), wijk)

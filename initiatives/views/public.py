@@ -295,7 +295,7 @@ def track_withdraw(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cache_public_page()
+@cache_public_page(query=("q", "wijk", "priority", "status", "ordering", "page"))
 def initiative_list(request: HttpRequest) -> HttpResponse:
     # NUL characters cannot be shown back in the form (nor stored); drop them up front.
     query = request.GET.copy()

@@ -231,3 +231,32 @@ def test_a_wijks_open_data_is_cached_whole(wijk_a, django_assert_num_queries):
     assert b"Speeltuin opknappen" in body
     assert second["Content-Disposition"] == first["Content-Disposition"]
     assert second["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.django_db
+def test_open_data_links_follow_the_host_asked_for(wijk_a, settings):
+    settings.ALLOWED_HOSTS = ["a.example", "b.example"]
+    initiative = make_published(wijk_a)
+    Client().get("/wijken/poelenburg/initiatieven.json", HTTP_HOST="a.example")
+    body = Client().get("/wijken/poelenburg/initiatieven.json", HTTP_HOST="b.example").text
+    assert f"http://b.example/initiatieven/{initiative.pk}/" in body
+    assert "a.example" not in body
+
+
+@pytest.mark.django_db
+def test_a_parameter_the_page_does_not_know_is_rendered_not_cached(
+    wijk_a, django_assert_max_num_queries
+):
+    Client().get("/initiatieven/?utm_source=krant")
+    with django_assert_max_num_queries(10) as queries:
+        assert Client().get("/initiatieven/?utm_source=krant").status_code == 200
+    assert len(queries) > 1
+    Client().get("/initiatieven/?wijk=poelenburg&page=1")
+    with django_assert_max_num_queries(1):
+        Client().get("/initiatieven/?wijk=poelenburg&page=1")
+
+
+def test_a_log_in_does_not_make_a_new_version(transactional_db, broker_a):
+    before = DataVersion.current()
+    Client().force_login(broker_a)  # writes last_login
+    assert DataVersion.current() == before
