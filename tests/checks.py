@@ -45,6 +45,9 @@ def assert_accessible(page) -> None:
         missing_tool(f"axe-core is not installed at {AXE_JS}; run `npm ci`")
     if _axe is None:
         _axe = Axe.from_file(AXE_JS)
+    # After a click the new page's DOM can be there before its stylesheets: axe would then
+    # judge unstyled targets (target-size) and colours.
+    page.wait_for_load_state("load")
     results = _axe.run(page, options=AXE_OPTIONS)
     violations = results.response["violations"]
     if violations:
