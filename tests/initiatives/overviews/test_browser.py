@@ -1,6 +1,7 @@
 """The overviews in a real browser: axe-core in Dutch and English, and a visitor's path."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.checks import assert_accessible
 
@@ -14,7 +15,7 @@ def test_overview_pages_pass_axe(checked_page, live_server, dataset, language, p
         [{"name": "django_language", "value": language, "url": live_server.url}]
     )
     checked_page.goto(live_server.url + path)
-    assert checked_page.locator("html").get_attribute("lang") == language
+    expect(checked_page.locator("html")).to_have_attribute("lang", language)
     assert_accessible(checked_page)
 
 
@@ -26,13 +27,12 @@ def test_visitor_sorts_the_comparison_opens_a_wijk_and_downloads_the_csv(
     page.goto(live_server.url + "/wijken/")
     page.get_by_role("link", name="Steunbetuigingen").click()
     header = page.get_by_role("columnheader", name="Steunbetuigingen")
-    assert header.get_attribute("aria-sort") == "descending"
-    rows = page.locator(".comparison-table tbody th").all_inner_texts()
-    assert rows == ["Poelenburg", "Kogerveld"]
+    expect(header).to_have_attribute("aria-sort", "descending")
+    expect(page.locator(".comparison-table tbody th")).to_have_text(["Poelenburg", "Kogerveld"])
     assert_accessible(page)
 
     page.get_by_role("link", name="Poelenburg").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Poelenburg"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Poelenburg")
     assert_accessible(page)
 
     with page.expect_download() as download_info:

@@ -5,7 +5,10 @@ checker. The data is committed (transaction=True) so that the live server thread
 on PostgreSQL too.
 """
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from initiatives.models import EntryKind, HelpOffer, Initiative, Support, TimelineEntry
 from tests.checks import assert_accessible
@@ -46,8 +49,8 @@ def check(browser, javascript):
     axe_page = context.new_page()
 
     def checker(page, language: str) -> None:
-        assert page.locator("html").get_attribute("lang") == language
-        assert page.locator("h1").count() == 1
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator("h1")).to_have_count(1)
         if javascript:
             assert_accessible(page)
             return
@@ -80,7 +83,7 @@ def test_resident_submits_an_idea_and_follows_it(
     check(page, language)
     page.click("a.button-large[href='/idee/']")
 
-    assert page.url == live_server.url + "/idee/"
+    expect(page).to_have_url(live_server.url + "/idee/")
     check(page, language)
     page.fill("#id_title", "Huiswerkklas in het buurthuis")
     page.fill("#id_description", "Kinderen krijgen na school hulp bij hun huiswerk.")
@@ -91,27 +94,27 @@ def test_resident_submits_an_idea_and_follows_it(
     page.click("form.form button[type=submit]")  # no e-mail and no phone: one mistake
 
     summary = page.locator("#foutmeldingen")
-    assert summary.is_visible()
-    assert summary.locator("a[href='#id_email']").count() == 1
+    expect(summary).to_be_visible()
+    expect(summary.locator("a[href='#id_email']")).to_have_count(1)
     assert page.input_value("#id_title") == "Huiswerkklas in het buurthuis"
     assert page.is_checked("#id_needs_0")
     check(page, language)
     page.fill("#id_email", "fatima@bewoner.example")
     page.click("form.form button[type=submit]")
 
-    assert page.url == live_server.url + "/idee/ontvangen/"
+    expect(page).to_have_url(live_server.url + "/idee/ontvangen/")
     check(page, language)
     link = page.locator(".tracking-link a")
     assert "/volgen/" in link.inner_text()
     link.click()
 
-    assert page.url == live_server.url + "/volgen/"  # the token left the address bar
+    expect(page).to_have_url(live_server.url + "/volgen/")  # the token left the address bar
     check(page, language)
     page.fill("#id_text", "Ik kan dinsdag langskomen.")
     page.click("form[action='/volgen/reageren/'] button[type=submit]")
 
-    assert page.url == live_server.url + "/volgen/"
-    assert page.locator(".timeline").get_by_text("Ik kan dinsdag langskomen.").is_visible()
+    expect(page).to_have_url(live_server.url + "/volgen/")
+    expect(page.locator(".timeline").get_by_text("Ik kan dinsdag langskomen.")).to_be_visible()
     check(page, language)
     initiative = Initiative.objects.get()
     assert initiative.language == language
@@ -136,7 +139,7 @@ def test_resident_finds_an_initiative_supports_it_and_offers_help(
 
     check(page, language)
     page.click("#steun button[type=submit]")
-    assert page.url.endswith(f"/initiatieven/{initiative.pk}/#steun")
+    expect(page).to_have_url(re.compile(re.escape(f"/initiatieven/{initiative.pk}/#steun") + "$"))
     check(page, language)
     assert Support.objects.count() == 1
 
@@ -147,11 +150,11 @@ def test_resident_finds_an_initiative_supports_it_and_offers_help(
     page.fill("#id_email", "jan@")
     page.check("#id_consent")
     page.click("form.form button[type=submit]")
-    assert page.locator("#foutmeldingen a[href='#id_email']").count() == 1
+    expect(page.locator("#foutmeldingen a[href='#id_email']")).to_have_count(1)
     check(page, language)
     page.fill("#id_email", "jan@helper.example")
     page.click("form.form button[type=submit]")
 
-    assert page.url == live_server.url + f"/initiatieven/{initiative.pk}/"
+    expect(page).to_have_url(live_server.url + f"/initiatieven/{initiative.pk}/")
     check(page, language)
     assert HelpOffer.objects.get().name == "Jan Bakker"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from initiatives.models import Initiative, Status
 from tests.checks import assert_accessible
@@ -37,26 +38,26 @@ def test_a_broker_takes_a_new_initiative_through_to_publication(checked_page, li
     page.context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
     log_in(page, live_server, "anna")
     page.wait_for_url(live_server.url + reverse("initiatives:workspace"))
-    assert page.url == live_server.url + reverse("initiatives:workspace")
+    expect(page).to_have_url(live_server.url + reverse("initiatives:workspace"))
     page.get_by_role("link", name="Huiswerkklas in het buurthuis").click()
 
     page.get_by_role("button", name="Ik pak dit op").click()
-    assert page.get_by_text("Het initiatief is toegewezen.").is_visible()
+    expect(page.get_by_text("Het initiatief is toegewezen.")).to_be_visible()
 
     page.get_by_label("Bericht aan de initiatiefnemer").fill("Mogen we u deze week bellen?")
     page.get_by_role("button", name="Bericht versturen").click()
-    assert page.get_by_text("Het bericht is verstuurd.").is_visible()
+    expect(page.get_by_text("Het bericht is verstuurd.")).to_be_visible()
 
     page.get_by_label("In gesprek").check()
     page.get_by_label("Tekst voor de initiatiefnemer").fill("We gaan met u in gesprek.")
     page.get_by_role("button", name="Voorbeeld bekijken").click()
-    assert page.get_by_text("Voorbeeld van de e-mail aan de initiatiefnemer").is_visible()
+    expect(page.get_by_text("Voorbeeld van de e-mail aan de initiatiefnemer")).to_be_visible()
     page.get_by_role("button", name="Status wijzigen").click()
-    assert page.get_by_text("De status is gewijzigd.").is_visible()
+    expect(page.get_by_text("De status is gewijzigd.")).to_be_visible()
 
     page.get_by_label("Openbare samenvatting").fill("Kinderen krijgen hulp bij hun huiswerk.")
     page.get_by_role("button", name="Openbaar maken").click()
-    assert page.get_by_text("Het initiatief is openbaar.").is_visible()
+    expect(page.get_by_text("Het initiatief is openbaar.")).to_be_visible()
 
     initiative.refresh_from_db()
     assert initiative.status == Status.INTAKE
@@ -64,7 +65,7 @@ def test_a_broker_takes_a_new_initiative_through_to_publication(checked_page, li
     assert initiative.assigned_broker.username == "anna"
 
     page.goto(live_server.url + reverse("initiatives:list"))
-    assert page.get_by_text("Huiswerkklas in het buurthuis").first.is_visible()
+    expect(page.get_by_text("Huiswerkklas in het buurthuis").first).to_be_visible()
 
 
 @pytest.fixture
@@ -104,7 +105,7 @@ def test_workspace_pages_pass_axe(checked_page, live_server, filled, language):
         reverse("initiatives:partner_create"),
     ):
         page.goto(live_server.url + url)
-        assert page.locator("html").get_attribute("lang") == language
+        expect(page.locator("html")).to_have_attribute("lang", language)
         assert_accessible(page)
     # The detail page with the contact details shown, an e-mail preview, and an error.
     page.goto(live_server.url + detail)
