@@ -1,9 +1,9 @@
 """Public pages, rendered once per version of the data and then served from the cache.
 
 A public page looks the same to every visitor without a session: it depends only on the
-data, the language, the address (path and query) and today's date. ``cache_public_page``
-keeps the rendered response under a key of exactly those, so the next such visitor gets it
-without the page's queries or a template rendering.
+data, the language, the address (scheme, host, path and query) and today's date.
+``cache_public_page`` keeps the rendered response under a key of exactly those, so the next
+such visitor gets it without the page's queries or a template rendering.
 
 What keeps it correct, and keeps one visitor's data from another:
 
@@ -25,7 +25,6 @@ suite does, apart from the tests of this module).
 import functools
 import hashlib
 from collections.abc import Callable
-from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -116,7 +115,7 @@ def cache_public_page(
     parameters = frozenset(query)
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @wraps(view)
+        @functools.wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             seconds = settings.PAGE_CACHE_SECONDS
             if not seconds or not _cacheable(request, parameters):
