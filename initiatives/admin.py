@@ -434,6 +434,7 @@ class InitiativeAdmin(WijkScopedAdmin):
         fields = [name for name in form.changed_data if name in concrete]
         if form.has_changed():
             obj.version = F("version") + 1
+            obj.updated_at = timezone.now()
             obj.save(update_fields=[*fields, "version", "updated_at"])
             obj.refresh_from_db(fields=["version"])
         return None

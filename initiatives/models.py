@@ -313,7 +313,9 @@ class Initiative(models.Model):
     waiting_for_initiator_since = models.DateTimeField(
         _("wacht op antwoord sinds"), null=True, blank=True
     )
-    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    # Set by the services with the moment of the change (not auto_now, which would ignore
+    # the moment a service is given); the edit-conflict check compares it with the form's.
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), default=timezone.now)
 
     # Counters read on every list page; kept in the row by the services that change them.
     support_count = models.PositiveIntegerField(_("steunbetuigingen"), default=0)

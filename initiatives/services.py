@@ -76,14 +76,17 @@ def _lock(initiative: Initiative, expected_version: int | None) -> Initiative:
     return current
 
 
-def _save(initiative: Initiative, *fields: str) -> None:
+def _save(initiative: Initiative, *fields: str, now: datetime) -> None:
     """Save the given fields and bump the version, so concurrent forms notice."""
     initiative.version += 1
+    initiative.updated_at = now
     initiative.save(update_fields=[*fields, "version", "updated_at"])
 
 
-def _entry(initiative: Initiative, kind: str, actor, **values) -> TimelineEntry:
-    return TimelineEntry.objects.create(initiative=initiative, kind=kind, actor=actor, **values)
+def _entry(initiative: Initiative, kind: str, actor, now: datetime, **values) -> TimelineEntry:
+    return TimelineEntry.objects.create(
+        initiative=initiative, kind=kind, actor=actor, created_at=now, **values
+    )
 
 
 def _mark_first_response(initiative: Initiative, now: datetime) -> list[str]:
@@ -132,6 +135,7 @@ def submit_initiative(
         needs=list(needs),
         amount_requested=amount_requested,
         submitted_at=now,
+        updated_at=now,
         first_response_due=first_response_due(now),
         language=language,
         submission_key=submission_key,
@@ -160,32 +164,39 @@ def _notify_submitted(initiative_id: int) -> None:
     tasks.notify_brokers_submitted.enqueue(initiative_id=initiative_id)
 
 
-def reply_as_initiator(initiative: Initiative, text: str) -> TimelineEntry:
+def reply_as_initiator(
+    initiative: Initiative, text: str, *, now: datetime | None = None
+) -> TimelineEntry:
     if not rules.initiator_can_reply(initiative):
         raise WorkflowError(_("U kunt op dit initiatief niet meer reageren."))
+    now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, None)
-        entry = _entry(current, EntryKind.MESSAGE_FROM_INITIATOR, None, public_text=text)
+        entry = _entry(current, EntryKind.MESSAGE_FROM_INITIATOR, None, now, public_text=text)
         current.waiting_for_initiator_since = None
-        _save(current, "waiting_for_initiator_since")
+        _save(current, "waiting_for_initiator_since", now=now)
         transaction.on_commit(lambda: tasks.notify_brokers_of_initiator.enqueue(entry_id=entry.pk))
     return entry
 
 
-def withdraw_as_initiator(initiative: Initiative, reason: str = "") -> Initiative:
+def withdraw_as_initiator(
+    initiative: Initiative, reason: str = "", *, now: datetime | None = None
+) -> Initiative:
     if not rules.initiator_can_withdraw(initiative):
         raise InvalidTransition(_("Dit initiatief kan niet meer worden ingetrokken."))
     text = reason or str(_("Ingetrokken door de initiatiefnemer."))
-    return _transition(initiative, Status.WITHDRAWN, actor=None, public_text=text)
+    return _transition(initiative, Status.WITHDRAWN, actor=None, public_text=text, now=now)
 
 
-def add_support(initiative: Initiative, browser_key: str) -> bool:
+def add_support(initiative: Initiative, browser_key: str, *, now: datetime | None = None) -> bool:
     """Record "Ik steun dit"; False when this browser already supported it."""
     if not rules.public_can_support(initiative):
         raise WorkflowError(_("U kunt dit idee niet meer steunen."))
     try:
         with transaction.atomic():
-            Support.objects.create(initiative=initiative, browser_key=browser_key)
+            Support.objects.create(
+                initiative=initiative, browser_key=browser_key, created_at=now or timezone.now()
+            )
             Initiative.objects.filter(pk=initiative.pk).update(support_count=F("support_count") + 1)
     except IntegrityError:
         return False
@@ -201,11 +212,12 @@ def offer_help(
     offer_kinds: Iterable[str] = (),
     message: str = "",
     submission_key: uuid.UUID | None = None,
+    now: datetime | None = None,
 ) -> HelpOffer:
     """Record "Ik wil helpen"; a repeated ``submission_key`` returns the first offer."""
     if not rules.public_can_offer_help(initiative):
         raise WorkflowError(_("Bij dit idee kunt u geen hulp meer aanbieden."))
-    now = timezone.now()
+    now = now or timezone.now()
     try:
         with transaction.atomic():
             offer = HelpOffer.objects.create(
@@ -222,7 +234,7 @@ def offer_help(
             Initiative.objects.filter(pk=initiative.pk).update(
                 help_offer_count=F("help_offer_count") + 1
             )
-            _entry(initiative, EntryKind.HELP_OFFERED, None, created_at=now)
+            _entry(initiative, EntryKind.HELP_OFFERED, None, now)
             transaction.on_commit(
                 lambda: tasks.notify_brokers_of_help_offer.enqueue(offer_id=offer.pk)
             )
@@ -248,6 +260,7 @@ def change_status(
     referred_to: str = "",
     referral_reference: str = "",
     expected_version: int | None = None,
+    now: datetime | None = None,
 ) -> Initiative:
     """Move an initiative along the transition table, telling the initiator why."""
     if not rules.can_manage(actor, initiative):
@@ -261,6 +274,7 @@ def change_status(
         referred_to=referred_to,
         referral_reference=referral_reference,
         expected_version=expected_version,
+        now=now,
     )
 
 
@@ -274,6 +288,7 @@ def _transition(
     referred_to: str = "",
     referral_reference: str = "",
     expected_version: int | None = None,
+    now: datetime | None = None,
 ) -> Initiative:
     public_text = public_text.strip()
     if not public_text:
@@ -282,7 +297,7 @@ def _transition(
         raise WorkflowError(_("Schrijf wat de initiatiefnemer te lezen krijgt."))
     if to == Status.REFERRED and not referred_to.strip():
         raise WorkflowError(_("Vul in waar het naartoe is doorverwezen."))
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, expected_version)
         if not current.can_transition_to(to):
@@ -312,12 +327,12 @@ def _transition(
             fields += ["referred_to", "referral_reference"]
         if actor is not None:
             fields += _mark_first_response(current, now)
-        _save(current, *fields)
+        _save(current, *fields, now=now)
         entry = _entry(
             current,
             EntryKind.STATUS_CHANGE,
             actor,
-            created_at=now,
+            now,
             from_status=from_status,
             to_status=to,
             public_text=public_text,
@@ -338,6 +353,7 @@ def assign(
     *,
     actor,
     expected_version: int | None = None,
+    now: datetime | None = None,
 ) -> Initiative:
     """Take an initiative (assignee is the actor) or, as coordinator, give it to a broker."""
     taking = assignee is not None and assignee.pk == actor.pk
@@ -350,12 +366,13 @@ def assign(
         raise WorkflowError(
             _("Kies een sociaal makelaar die in deze wijk werkt, of een coördinator.")
         )
+    now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, expected_version)
         current.assigned_broker = assignee
-        _save(current, "assigned_broker")
+        _save(current, "assigned_broker", now=now)
         note = str(assignee.get_full_name() or assignee.get_username()) if assignee else ""
-        _entry(current, EntryKind.ASSIGNED, actor, internal_note=note)
+        _entry(current, EntryKind.ASSIGNED, actor, now, internal_note=note)
     return current
 
 
@@ -366,6 +383,7 @@ def publish(
     public_title: str,
     public_summary: str,
     expected_version: int | None = None,
+    now: datetime | None = None,
 ) -> Initiative:
     if not rules.can_manage(actor, initiative):
         raise PermissionDenied
@@ -373,7 +391,7 @@ def publish(
         raise WorkflowError(_("Een ingetrokken initiatief kan niet openbaar worden."))
     if not public_title.strip() or not public_summary.strip():
         raise WorkflowError(_("Vul een openbare titel en samenvatting in."))
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, expected_version)
         current.public_title = public_title.strip()
@@ -383,8 +401,8 @@ def publish(
             current.is_published = True
             current.published_at = now
             fields += ["is_published", "published_at"]
-        _save(current, *fields)
-        _entry(current, EntryKind.PUBLISHED, actor, created_at=now)
+        _save(current, *fields, now=now)
+        _entry(current, EntryKind.PUBLISHED, actor, now)
     return current
 
 
@@ -394,61 +412,71 @@ def unpublish(
     actor,
     reason: str = "",
     expected_version: int | None = None,
+    now: datetime | None = None,
 ) -> Initiative:
     if not rules.can_manage(actor, initiative):
         raise PermissionDenied
+    now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, expected_version)
         if not current.is_published:
             return current
         current.is_published = False
         current.published_at = None
-        _save(current, "is_published", "published_at")
-        _entry(current, EntryKind.UNPUBLISHED, actor, internal_note=reason.strip())
+        _save(current, "is_published", "published_at", now=now)
+        _entry(current, EntryKind.UNPUBLISHED, actor, now, internal_note=reason.strip())
     return current
 
 
-def send_message(initiative: Initiative, text: str, *, actor) -> TimelineEntry:
+def send_message(
+    initiative: Initiative, text: str, *, actor, now: datetime | None = None
+) -> TimelineEntry:
     """A message to the initiator: on the tracking page and by e-mail."""
     if not rules.can_message_initiator(actor, initiative):
         raise PermissionDenied
     if not text.strip():
         raise WorkflowError(_("Schrijf een bericht."))
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, None)
         current.waiting_for_initiator_since = now
         fields = ["waiting_for_initiator_since", *_mark_first_response(current, now)]
-        _save(current, *fields)
+        _save(current, *fields, now=now)
         entry = _entry(
-            current, EntryKind.MESSAGE_TO_INITIATOR, actor, created_at=now, public_text=text.strip()
+            current, EntryKind.MESSAGE_TO_INITIATOR, actor, now, public_text=text.strip()
         )
         transaction.on_commit(lambda: tasks.notify_initiator.enqueue(entry_id=entry.pk))
     return entry
 
 
-def post_update(initiative: Initiative, text: str, *, actor) -> TimelineEntry:
+def post_update(
+    initiative: Initiative, text: str, *, actor, now: datetime | None = None
+) -> TimelineEntry:
     """A public progress update: on the public page once published, and for the initiator."""
     if not rules.can_post_update(actor, initiative):
         raise PermissionDenied
     if not text.strip():
         raise WorkflowError(_("Schrijf een bericht."))
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, None)
-        _save(current, *_mark_first_response(current, now))
-        entry = _entry(
-            current, EntryKind.PUBLIC_UPDATE, actor, created_at=now, public_text=text.strip()
-        )
+        _save(current, *_mark_first_response(current, now), now=now)
+        entry = _entry(current, EntryKind.PUBLIC_UPDATE, actor, now, public_text=text.strip())
     return entry
 
 
-def add_note(initiative: Initiative, text: str, *, actor) -> TimelineEntry:
+def add_note(
+    initiative: Initiative, text: str, *, actor, now: datetime | None = None
+) -> TimelineEntry:
     if not rules.can_add_note(actor, initiative):
         raise PermissionDenied
     if not text.strip():
         raise WorkflowError(_("Schrijf een notitie."))
-    return _entry(initiative, EntryKind.NOTE, actor, internal_note=text.strip())
+    with transaction.atomic():
+        current = _lock(initiative, None)
+        return _entry(
+            current, EntryKind.NOTE, actor, now or timezone.now(), internal_note=text.strip()
+        )
 
 
 def grant_money(
@@ -458,6 +486,7 @@ def grant_money(
     actor,
     note: str = "",
     expected_version: int | None = None,
+    now: datetime | None = None,
 ) -> Initiative:
     if not rules.can_manage(actor, initiative):
         raise PermissionDenied
@@ -467,14 +496,16 @@ def grant_money(
         )
     if amount < 0:
         raise WorkflowError(_("Een bedrag kan niet negatief zijn."))
+    now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, expected_version)
         current.amount_granted = amount
-        _save(current, "amount_granted")
+        _save(current, "amount_granted", now=now)
         _entry(
             current,
             EntryKind.AMOUNT_GRANTED,
             actor,
+            now,
             internal_note=f"€ {amount:.2f}. {note}".strip(),
         )
     return current
@@ -486,36 +517,53 @@ def link_partner(
     role: str,
     *,
     actor,
+    now: datetime | None = None,
 ) -> InitiativePartner:
     if not rules.can_link_partner(actor, initiative):
         raise PermissionDenied
+    now = now or timezone.now()
     with transaction.atomic():
+        # Locked, so two brokers linking the same partner at once make one link, not an error.
+        current = _lock(initiative, None)
         link, _created = InitiativePartner.objects.update_or_create(
-            initiative=initiative, partner=partner, defaults={"role": role.strip()}
+            initiative=current,
+            partner=partner,
+            defaults={"role": role.strip()},
+            create_defaults={"role": role.strip(), "created_at": now},
         )
-        _entry(initiative, EntryKind.PARTNER_LINKED, actor, internal_note=f"{partner.name}: {role}")
+        _entry(
+            current, EntryKind.PARTNER_LINKED, actor, now, internal_note=f"{partner.name}: {role}"
+        )
     return link
 
 
-def connect_help_offer(offer: HelpOffer, *, actor) -> HelpOffer:
+def connect_help_offer(offer: HelpOffer, *, actor, now: datetime | None = None) -> HelpOffer:
     if not rules.can_connect_help(actor, offer.initiative):
         raise PermissionDenied
     if offer.is_connected:
         return offer
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
+        # Locked, so a double click connects the offer once and writes one entry.
+        current = _lock(offer.initiative, None)
+        if HelpOffer.objects.filter(pk=offer.pk, is_connected=True).exists():
+            offer.refresh_from_db(fields=["is_connected", "connected_at"])
+            return offer
         offer.is_connected = True
         offer.connected_at = now
         offer.save(update_fields=["is_connected", "connected_at"])
-        _entry(offer.initiative, EntryKind.HELP_CONNECTED, actor, created_at=now)
+        _entry(current, EntryKind.HELP_CONNECTED, actor, now)
     return offer
 
 
-def record_contact_view(initiative: Initiative, *, actor) -> None:
-    """Every look at an initiator's contact details is logged in the timeline."""
+def record_contact_view(initiative: Initiative, *, actor, now: datetime | None = None) -> None:
+    """Every look at an initiator's contact details is logged in the timeline.
+
+    Not locked: it only appends a line and changes nothing a version or a rule depends on.
+    """
     if not rules.can_view_contact_details(actor, initiative):
         raise PermissionDenied
-    _entry(initiative, EntryKind.CONTACT_VIEWED, actor)
+    _entry(initiative, EntryKind.CONTACT_VIEWED, actor, now or timezone.now())
 
 
 # --- Retention --------------------------------------------------------------------------
@@ -523,9 +571,9 @@ def record_contact_view(initiative: Initiative, *, actor) -> None:
 ANONYMISED_NAME = "—"
 
 
-def anonymise_closed(before: datetime) -> tuple[int, int]:
+def anonymise_closed(before: datetime, *, now: datetime | None = None) -> tuple[int, int]:
     """Remove personal data of initiatives closed before ``before``; return (initiators, offers)."""
-    now = timezone.now()
+    now = now or timezone.now()
     closed = Initiative.objects.closed().filter(closed_at__lt=before)
     with transaction.atomic():
         initiators = Initiator.objects.filter(
