@@ -359,7 +359,12 @@ class InitiativeAdmin(WijkScopedAdmin):
         return obj
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).prefetch_related("priorities")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("priorities")
+            .with_overdue(timezone.localdate())
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # Initiatives come from residents (services.submit_initiative issues the private link).
@@ -459,9 +464,9 @@ class InitiativeAdmin(WijkScopedAdmin):
     def need_list(self, initiative: Initiative) -> str:
         return _choice_labels(initiative.needs, Need)
 
-    @admin.display(description=_("te laat"), boolean=True)
+    @admin.display(description=_("te laat"), boolean=True, ordering="is_overdue")
     def overdue(self, initiative: Initiative) -> bool:
-        return initiative.is_overdue(timezone.localdate())
+        return initiative.is_overdue
 
     # --- Actions ---
 

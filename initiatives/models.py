@@ -6,7 +6,16 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -69,6 +78,11 @@ class Need(models.TextChoices):
     OTHER = "other", _("Iets anders")
 
 
+def overdue_condition(today: date) -> Q:
+    """The one definition of overdue: open, no first response yet, and past its due date."""
+    return Q(status__in=OPEN_STATUSES, first_response_at__isnull=True, first_response_due__lt=today)
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -86,12 +100,14 @@ class InitiativeQuerySet(models.QuerySet):
     def in_neighbourhood(self, neighbourhood: Neighbourhood) -> "InitiativeQuerySet":
         return self.filter(neighbourhood=neighbourhood)
 
-    def awaiting_first_response(self) -> "InitiativeQuerySet":
-        return self.open().filter(first_response_at__isnull=True)
-
     def overdue(self, today: date) -> "InitiativeQuerySet":
-        """Open initiatives still without a first response after their due date."""
-        return self.awaiting_first_response().filter(first_response_due__lt=today)
+        return self.filter(overdue_condition(today))
+
+    def with_overdue(self, today: date) -> "InitiativeQuerySet":
+        """Annotate ``is_overdue`` on every row, from the same condition."""
+        return self.annotate(
+            is_overdue=ExpressionWrapper(overdue_condition(today), output_field=BooleanField())
+        )
 
     def for_tracking_token(self, token: str) -> "InitiativeQuerySet":
         # The token is looked up by its hash: an index lookup on a value the attacker
@@ -115,11 +131,7 @@ class InitiativeQuerySet(models.QuerySet):
         return {
             "new": Q(status=Status.SUBMITTED, assigned_broker__isnull=True),
             "mine": Q(assigned_broker=user.pk, status__in=OPEN_STATUSES),
-            "overdue": Q(
-                status__in=OPEN_STATUSES,
-                first_response_at__isnull=True,
-                first_response_due__lt=today,
-            ),
+            "overdue": overdue_condition(today),
             "waiting": Q(status__in=OPEN_STATUSES, waiting_for_initiator_since__isnull=False),
             "all": Q(),
         }[name]
@@ -194,14 +206,7 @@ class InitiativeQuerySet(models.QuerySet):
             "answered_on_time": models.Count(
                 "pk", filter=answered & Q(first_response_at__date__lte=F("first_response_due"))
             ),
-            "overdue_open": models.Count(
-                "pk",
-                filter=Q(
-                    status__in=OPEN_STATUSES,
-                    first_response_at__isnull=True,
-                    first_response_due__lt=today,
-                ),
-            ),
+            "overdue_open": models.Count("pk", filter=overdue_condition(today)),
             "median_days": Median("response_working_days"),
             "amount_requested": models.Sum("amount_requested"),
             "amount_granted": models.Sum("amount_granted"),
@@ -447,13 +452,6 @@ class Initiative(models.Model):
 
     def can_transition_to(self, status: str) -> bool:
         return status in TRANSITIONS[self.status]
-
-    def is_overdue(self, today: date) -> bool:
-        return (
-            self.status in OPEN_STATUSES
-            and self.first_response_at is None
-            and self.first_response_due < today
-        )
 
 
 class Initiator(models.Model):

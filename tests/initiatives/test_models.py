@@ -70,7 +70,8 @@ def test_querysets_for_the_workflow(wijk_a, wijk_b):
     published = InitiativeFactory(neighbourhood=wijk_b, published=True, first_response_due=today)
 
     assert set(Initiative.objects.overdue(today)) == {overdue}
-    assert overdue.is_overdue(today) and not due_today.is_overdue(today)
+    is_overdue = dict(Initiative.objects.with_overdue(today).values_list("pk", "is_overdue"))
+    assert is_overdue[overdue.pk] and not is_overdue[due_today.pk]
     assert set(Initiative.objects.open()) == {overdue, due_today, answered, published}
     assert set(Initiative.objects.closed()) == {closed}
     assert set(Initiative.objects.published()) == {published}
