@@ -23,6 +23,16 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from initiatives.timeline import (
+    BY_RESIDENT,
+    ENTRY_SPECS,
+    INITIATOR_VISIBLE,
+    PERSONAL_TEXT,
+    PUBLIC_VISIBLE,
+    Audience,
+    EntryKind,
+    EntrySpec,
+)
 from neighbourhoods.models import Neighbourhood, Priority
 
 
@@ -480,41 +490,16 @@ class Initiator(models.Model):
         return self.name
 
 
-class EntryKind(models.TextChoices):
-    STATUS_CHANGE = "status_change", _("Statuswijziging")
-    PUBLIC_UPDATE = "public_update", _("Voortgangsbericht")
-    MESSAGE_TO_INITIATOR = "message_to_initiator", _("Bericht aan initiatiefnemer")
-    MESSAGE_FROM_INITIATOR = "message_from_initiator", _("Bericht van initiatiefnemer")
-    NOTE = "note", _("Interne notitie")
-    EMAIL_SENT = "email_sent", _("E-mail verstuurd")
-    ASSIGNED = "assigned", _("Toegewezen")
-    PUBLISHED = "published", _("Gepubliceerd")
-    UNPUBLISHED = "unpublished", _("Niet meer openbaar")
-    AMOUNT_GRANTED = "amount_granted", _("Bedrag toegekend")
-    PARTNER_LINKED = "partner_linked", _("Partner gekoppeld")
-    HELP_OFFERED = "help_offered", _("Hulp aangeboden")
-    HELP_CONNECTED = "help_connected", _("Hulpaanbod gekoppeld")
-    CONTACT_VIEWED = "contact_viewed", _("Contactgegevens bekeken")
-
-
-# Which timeline entries the initiator sees on the tracking page, and which the public sees.
-INITIATOR_VISIBLE = frozenset(
-    {
-        EntryKind.STATUS_CHANGE,
-        EntryKind.PUBLIC_UPDATE,
-        EntryKind.MESSAGE_TO_INITIATOR,
-        EntryKind.MESSAGE_FROM_INITIATOR,
-    }
-)
-PUBLIC_VISIBLE = frozenset({EntryKind.PUBLIC_UPDATE})
-
-
 class TimelineEntryQuerySet(models.QuerySet):
     def for_initiator(self) -> "TimelineEntryQuerySet":
         return self.filter(kind__in=INITIATOR_VISIBLE)
 
     def public(self) -> "TimelineEntryQuerySet":
         return self.filter(kind__in=PUBLIC_VISIBLE)
+
+    def personal_texts(self) -> "TimelineEntryQuerySet":
+        """Entries whose public text may name the resident: written to them, or by them."""
+        return self.filter(Q(kind__in=PERSONAL_TEXT) | Q(kind__in=BY_RESIDENT, actor__isnull=True))
 
 
 class TimelineEntry(models.Model):
@@ -558,8 +543,20 @@ class TimelineEntry(models.Model):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
 
     @property
+    def spec(self) -> EntrySpec:
+        return ENTRY_SPECS[self.kind]
+
+    @property
     def is_internal(self) -> bool:
-        return self.kind not in INITIATOR_VISIBLE
+        return self.spec.audience == Audience.BROKERS
+
+    @property
+    def written_by_resident(self) -> bool:
+        return self.actor_id is None and self.spec.by_resident
+
+    def initiator_heading(self) -> str:
+        """What the tracking page calls this entry."""
+        return str(self.spec.initiator_heading) % {"status": self.get_to_status_display()}
 
 
 class Support(models.Model):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +32,7 @@ from initiatives.models import (
     TimelineEntry,
     is_reopening,
 )
+from initiatives.timeline import CHANGES
 from initiatives.workdays import add_working_days, local_date, working_days_between
 from neighbourhoods.models import Neighbourhood, Priority
 
@@ -70,7 +71,7 @@ def _lock(initiative: Initiative, expected_version: int | None) -> Initiative:
         changes = list(
             current.timeline.select_related("actor")
             .filter(created_at__gte=initiative.updated_at)
-            .exclude(kind=EntryKind.CONTACT_VIEWED)
+            .filter(kind__in=CHANGES)
         )
         raise EditConflict(current, changes)
     return current
@@ -584,8 +585,5 @@ def anonymise_closed(before: datetime, *, now: datetime | None = None) -> tuple[
         )
         # What the initiator wrote (replies, a withdrawal reason) and what was written to
         # them by name may carry personal details too.
-        TimelineEntry.objects.filter(initiative__in=closed).filter(
-            Q(kind__in=[EntryKind.MESSAGE_FROM_INITIATOR, EntryKind.MESSAGE_TO_INITIATOR])
-            | Q(kind=EntryKind.STATUS_CHANGE, actor__isnull=True)
-        ).update(public_text="")
+        TimelineEntry.objects.filter(initiative__in=closed).personal_texts().update(public_text="")
     return initiators, offers

@@ -237,7 +237,7 @@ def _render_track(
         "initiative": initiative,
         "status_text": STATUS_FOR_INITIATOR[initiative.status],
         "entries": initiative.timeline.for_initiator().only(
-            "kind", "created_at", "to_status", "public_text"
+            "kind", "actor", "created_at", "to_status", "public_text"
         ),
         "awaiting_first_response": initiative.first_response_at is None
         and not initiative.is_closed,

@@ -1,0 +1,110 @@
+"""The kinds of timeline entry, and how each behaves: one row per kind in ``ENTRY_SPECS``.
+
+Who sees an entry, who may have written it, and whether its text is personal are read
+from the table, never from a list of kinds elsewhere: the querysets, the services'
+filters, the templates (``entry.spec``) and the tests all derive from it. A new kind is a
+member of ``EntryKind`` and a row here.
+"""
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+class EntryKind(models.TextChoices):
+    STATUS_CHANGE = "status_change", _("Statuswijziging")
+    PUBLIC_UPDATE = "public_update", _("Voortgangsbericht")
+    MESSAGE_TO_INITIATOR = "message_to_initiator", _("Bericht aan initiatiefnemer")
+    MESSAGE_FROM_INITIATOR = "message_from_initiator", _("Bericht van initiatiefnemer")
+    NOTE = "note", _("Interne notitie")
+    EMAIL_SENT = "email_sent", _("E-mail verstuurd")
+    ASSIGNED = "assigned", _("Toegewezen")
+    PUBLISHED = "published", _("Gepubliceerd")
+    UNPUBLISHED = "unpublished", _("Niet meer openbaar")
+    AMOUNT_GRANTED = "amount_granted", _("Bedrag toegekend")
+    PARTNER_LINKED = "partner_linked", _("Partner gekoppeld")
+    HELP_OFFERED = "help_offered", _("Hulp aangeboden")
+    HELP_CONNECTED = "help_connected", _("Hulpaanbod gekoppeld")
+    CONTACT_VIEWED = "contact_viewed", _("Contactgegevens bekeken")
+
+
+class Audience(IntEnum):
+    """Who reads an entry; each audience also sees what the narrower ones see."""
+
+    BROKERS = 1  # the wijk's brokers and coordinators only
+    INITIATOR = 2  # and the resident, on the tracking page
+    PUBLIC = 3  # and everyone, once the initiative is published
+
+
+@dataclass(frozen=True)
+class EntrySpec:
+    audience: Audience = Audience.BROKERS
+    # The resident may have written it: without an actor, it was them, not the system.
+    by_resident: bool = False
+    # Its public text is written to or by the resident and may name them: anonymising
+    # clears it (texts a resident wrote are cleared anyway; see ``resident_text``).
+    personal_text: bool = False
+    # An edit conflict lists it among what changed since the broker opened the page.
+    is_change: bool = True
+    # The heading on the initiator's tracking page; "%(status)s" is the new status.
+    initiator_heading: Promise | str = ""
+    # The subject of the e-mail the initiator gets about it, when they get one.
+    initiator_mail_subject: Promise | str = ""
+
+
+ENTRY_SPECS: dict[str, EntrySpec] = {
+    EntryKind.STATUS_CHANGE: EntrySpec(
+        audience=Audience.INITIATOR,
+        by_resident=True,  # a withdrawal
+        initiator_heading=_("Nieuwe status: %(status)s"),
+        initiator_mail_subject=_("Nieuws over uw idee"),
+    ),
+    EntryKind.PUBLIC_UPDATE: EntrySpec(audience=Audience.PUBLIC, initiator_heading=_("Nieuws")),
+    EntryKind.MESSAGE_TO_INITIATOR: EntrySpec(
+        audience=Audience.INITIATOR,
+        personal_text=True,
+        initiator_heading=_("Bericht van de sociaal makelaar"),
+        initiator_mail_subject=_("Een bericht over uw idee"),
+    ),
+    EntryKind.MESSAGE_FROM_INITIATOR: EntrySpec(
+        audience=Audience.INITIATOR,
+        by_resident=True,
+        personal_text=True,
+        initiator_heading=_("Uw bericht"),
+    ),
+    EntryKind.NOTE: EntrySpec(),
+    EntryKind.EMAIL_SENT: EntrySpec(),
+    EntryKind.ASSIGNED: EntrySpec(),
+    EntryKind.PUBLISHED: EntrySpec(),
+    EntryKind.UNPUBLISHED: EntrySpec(),
+    EntryKind.AMOUNT_GRANTED: EntrySpec(),
+    EntryKind.PARTNER_LINKED: EntrySpec(),
+    EntryKind.HELP_OFFERED: EntrySpec(by_resident=True),
+    EntryKind.HELP_CONNECTED: EntrySpec(),
+    # Looking is not changing: a conflict does not list who looked at contact details.
+    EntryKind.CONTACT_VIEWED: EntrySpec(is_change=False),
+}
+
+
+def kinds(**wanted: object) -> frozenset[str]:
+    """The kinds whose spec has every attribute given, e.g. ``kinds(by_resident=True)``."""
+    return frozenset(
+        kind
+        for kind, spec in ENTRY_SPECS.items()
+        if all(getattr(spec, name) == value for name, value in wanted.items())
+    )
+
+
+def seen_by(audience: Audience) -> frozenset[str]:
+    """The kinds ``audience`` reads."""
+    return frozenset(kind for kind, spec in ENTRY_SPECS.items() if spec.audience >= audience)
+
+
+INITIATOR_VISIBLE = seen_by(Audience.INITIATOR)
+PUBLIC_VISIBLE = seen_by(Audience.PUBLIC)
+CHANGES = kinds(is_change=True)
+PERSONAL_TEXT = kinds(personal_text=True)
+BY_RESIDENT = kinds(by_resident=True)
