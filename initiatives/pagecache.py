@@ -36,6 +36,25 @@ from django.utils.crypto import salted_hmac
 
 from initiatives.models import DataVersion
 
+# Every table whose rows a cached page shows, with the columns whose update matters (None:
+# every column; a log-in writes auth_user.last_login, which no page shows). Triggers in
+# the database raise the data version when one of them changes (migration 0006); a table
+# added here needs its triggers in a new migration. tests/initiatives/public/
+# test_pagecache_watch.py compares this with the triggers the database has and with the
+# tables every cached page reads, so a page that starts showing a new table fails a test
+# instead of being served stale.
+WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
+    "initiatives_initiative": None,
+    "initiatives_initiative_priorities": None,
+    "initiatives_timelineentry": None,
+    "initiatives_partner": None,
+    "initiatives_initiativepartner": None,
+    "neighbourhoods_neighbourhood": None,
+    "neighbourhoods_neighbourhood_brokers": None,
+    "neighbourhoods_priority": None,
+    "auth_user": ("first_name", "last_name", "is_active"),
+}
+
 
 @functools.cache
 def csrf_placeholder_text() -> str:
@@ -138,6 +157,8 @@ def cache_public_page(
                 cache.set(key, (response.content, dict(response.headers)), seconds)
             return _personalised(response, request)
 
+        # For the test that every table a cached page reads is watched.
+        wrapped.page_cache_query = parameters
         return wrapped
 
     return decorator
