@@ -1,0 +1,36 @@
+"""The table of timeline kinds (initiatives.timeline): complete, and what each audience sees."""
+
+from initiatives.timeline import (
+    CHANGES,
+    ENTRY_SPECS,
+    INITIATOR_VISIBLE,
+    PUBLIC_VISIBLE,
+    Audience,
+    EntryKind,
+)
+
+
+def test_every_kind_has_exactly_one_row():
+    assert set(ENTRY_SPECS) == set(EntryKind.values)
+
+
+def test_the_public_sees_updates_and_the_initiator_also_the_conversation():
+    assert PUBLIC_VISIBLE == {EntryKind.PUBLIC_UPDATE}
+    assert INITIATOR_VISIBLE == {
+        EntryKind.STATUS_CHANGE,
+        EntryKind.PUBLIC_UPDATE,
+        EntryKind.MESSAGE_TO_INITIATOR,
+        EntryKind.MESSAGE_FROM_INITIATOR,
+    }
+
+
+def test_what_the_initiator_sees_has_a_heading_on_the_tracking_page():
+    for kind in INITIATOR_VISIBLE:
+        assert ENTRY_SPECS[kind].initiator_heading, kind
+    for kind, spec in ENTRY_SPECS.items():
+        if spec.audience == Audience.BROKERS:
+            assert not spec.initiator_heading, kind
+
+
+def test_looking_at_contact_details_is_not_a_change():
+    assert set(EntryKind.values) - CHANGES == {EntryKind.CONTACT_VIEWED}
