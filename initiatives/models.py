@@ -21,8 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from initiatives.queues import Queue, queue_condition, queue_indexes
 from initiatives.timeline import (
     BY_RESIDENT,
     ENTRY_SPECS,
@@ -33,50 +33,15 @@ from initiatives.timeline import (
     EntryKind,
     EntrySpec,
 )
+from initiatives.workflow import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    TRANSITIONS,
+    Status,
+    allowed_transitions,
+    overdue_condition,
+)
 from neighbourhoods.models import Neighbourhood, Priority
-
-
-class Status(models.TextChoices):
-    SUBMITTED = "submitted", pgettext_lazy("status", "Ingediend")
-    INTAKE = "intake", pgettext_lazy("status", "In gesprek")
-    PREPARING = "preparing", pgettext_lazy("status", "In voorbereiding")
-    IN_PROGRESS = "in_progress", pgettext_lazy("status", "In uitvoering")
-    COMPLETED = "completed", pgettext_lazy("status", "Afgerond")
-    DECLINED = "declined", pgettext_lazy("status", "Afgewezen")
-    REFERRED = "referred", pgettext_lazy("status", "Doorverwezen")
-    WITHDRAWN = "withdrawn", pgettext_lazy("status", "Ingetrokken")
-
-
-# The one transition table (DESIGN.md). Forms, views, templates, admin and tests read it;
-# nothing else may list the allowed moves.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    Status.SUBMITTED: frozenset(
-        {Status.INTAKE, Status.DECLINED, Status.REFERRED, Status.WITHDRAWN}
-    ),
-    Status.INTAKE: frozenset(
-        {Status.PREPARING, Status.DECLINED, Status.REFERRED, Status.WITHDRAWN}
-    ),
-    Status.PREPARING: frozenset({Status.IN_PROGRESS, Status.DECLINED, Status.WITHDRAWN}),
-    Status.IN_PROGRESS: frozenset({Status.COMPLETED, Status.WITHDRAWN}),
-    Status.DECLINED: frozenset({Status.INTAKE}),
-    Status.REFERRED: frozenset({Status.INTAKE}),
-    Status.WITHDRAWN: frozenset({Status.INTAKE}),
-    Status.COMPLETED: frozenset({Status.INTAKE}),
-}
-CLOSED_STATUSES = frozenset({Status.COMPLETED, Status.DECLINED, Status.REFERRED, Status.WITHDRAWN})
-OPEN_STATUSES = frozenset(Status.values) - CLOSED_STATUSES
-# Moves whose public text must explain the decision to the initiator; a reopen needs a reason.
-REASON_REQUIRED = frozenset({Status.DECLINED, Status.REFERRED})
-
-
-def allowed_transitions(status: str) -> list[str]:
-    """The statuses reachable from ``status``, in the order of the Status choices."""
-    reachable = TRANSITIONS[status]
-    return [value for value in Status.values if value in reachable]
-
-
-def is_reopening(from_status: str, to_status: str) -> bool:
-    return from_status in CLOSED_STATUSES and to_status == Status.INTAKE
 
 
 class Need(models.TextChoices):
@@ -86,11 +51,6 @@ class Need(models.TextChoices):
     VOLUNTEERS = "volunteers", _("Vrijwilligers")
     PERMIT = "permit", _("Een vergunning")
     OTHER = "other", _("Iets anders")
-
-
-def overdue_condition(today: date) -> Q:
-    """The one definition of overdue: open, no first response yet, and past its due date."""
-    return Q(status__in=OPEN_STATUSES, first_response_at__isnull=True, first_response_due__lt=today)
 
 
 def hash_token(token: str) -> str:
@@ -124,32 +84,20 @@ class InitiativeQuerySet(models.QuerySet):
         # cannot choose, so response time says nothing about how close a guess was.
         return self.filter(tracking_token_hash=hash_token(token))
 
-    # --- Brokers' workspace queues (issue 5) ---
+    # --- Brokers' workspace queues (initiatives.queues) ---
 
-    QUEUES = ("new", "mine", "overdue", "waiting", "all")
+    def within(self, scope: frozenset[int] | None) -> "InitiativeQuerySet":
+        """The initiatives of the wijken in ``scope``; None means every wijk.
 
-    def visible_to(self, user) -> "InitiativeQuerySet":
-        """The initiatives ``user`` manages: a broker's wijken, or every wijk for coordinators."""
-        from initiatives import rules  # rules imports this module
-
-        scope = rules.neighbourhood_scope(user)
+        ``rules.managed_initiatives(user)`` passes the user's scope: the question who
+        manages what is answered there, not here.
+        """
         return self if scope is None else self.filter(neighbourhood__in=scope)
 
-    @staticmethod
-    def queue_condition(name: str, user, today: date) -> Q:
-        """The Q for one workspace queue; shared by ``queue`` and ``queue_counts``."""
-        return {
-            "new": Q(status=Status.SUBMITTED, assigned_broker__isnull=True),
-            "mine": Q(assigned_broker=user.pk, status__in=OPEN_STATUSES),
-            "overdue": overdue_condition(today),
-            "waiting": Q(status__in=OPEN_STATUSES, waiting_for_initiator_since__isnull=False),
-            "all": Q(),
-        }[name]
+    def queue(self, queue: str, user_id: int, today: date) -> "InitiativeQuerySet":
+        return self.filter(queue_condition(queue, user_id, today))
 
-    def queue(self, name: str, user, today: date) -> "InitiativeQuerySet":
-        return self.visible_to(user).filter(self.queue_condition(name, user, today))
-
-    def queue_counts(self, user, today: date) -> dict[str, int]:
+    def queue_counts(self, user_id: int, today: date) -> dict[str, int]:
         """The size of every queue in one query: one ``COUNT`` per queue, ``UNION ALL``.
 
         A count per queue rather than one pass with a filtered COUNT per queue, so each
@@ -157,16 +105,16 @@ class InitiativeQuerySet(models.QuerySet):
         row of the broker's wijken. A queue that cannot have rows (no wijken) is left out
         of the union by Django and counts 0.
         """
-        visible = self.visible_to(user).order_by()
+        rows = self.order_by()
         counts = [
-            visible.filter(self.queue_condition(name, user, today))
-            .annotate(queue=Value(name))
+            rows.filter(queue_condition(queue, user_id, today))
+            .annotate(queue=Value(queue))
             .values("queue")
             .annotate(count=models.Count("pk"))
             .values_list("queue", "count")
-            for name in self.QUEUES
+            for queue in Queue.values
         ]
-        return dict.fromkeys(self.QUEUES, 0) | dict(
+        return dict.fromkeys(Queue.values, 0) | dict(
             counts[0].union(*counts[1:], all=True).order_by()
         )
 
@@ -392,47 +340,8 @@ class Initiative(models.Model):
                 name="initiative_queue_idx",
             ),
             models.Index(fields=["assigned_broker", "status"], name="initiative_assignee_idx"),
-            # The brokers' work queues (InitiativeQuerySet.queue and .queue_counts): one index
-            # per queue, on the queue's rows only and in the order the workspace lists a queue
-            # (due date, submission, id), so a page reads its 25 entries and a queue's count
-            # reads only that queue's entries. Each condition matches queue_condition.
-            # Queue "new": submitted and not yet assigned.
-            models.Index(
-                fields=["neighbourhood", "first_response_due", "submitted_at", "id"],
-                condition=Q(status=Status.SUBMITTED, assigned_broker__isnull=True),
-                name="initiative_queue_new_idx",
-            ),
-            # Queue "mine": the broker's own open initiatives (the wijk is checked in the index).
-            models.Index(
-                fields=[
-                    "assigned_broker",
-                    "first_response_due",
-                    "submitted_at",
-                    "id",
-                    "neighbourhood",
-                ],
-                condition=Q(status__in=sorted(OPEN_STATUSES)),
-                name="initiative_queue_mine_idx",
-            ),
-            # Queue "overdue": open and not yet answered (the due date is a range in the index).
-            models.Index(
-                fields=["neighbourhood", "first_response_due", "submitted_at", "id"],
-                condition=Q(status__in=sorted(OPEN_STATUSES), first_response_at__isnull=True),
-                name="initiative_queue_overdue_idx",
-            ),
-            # Queue "waiting": open and waiting for the initiator's answer.
-            models.Index(
-                fields=["neighbourhood", "first_response_due", "submitted_at", "id"],
-                condition=Q(
-                    status__in=sorted(OPEN_STATUSES), waiting_for_initiator_since__isnull=False
-                ),
-                name="initiative_queue_waiting_idx",
-            ),
-            # Queue "all": every initiative of a wijk.
-            models.Index(
-                fields=["neighbourhood", "first_response_due", "submitted_at", "id"],
-                name="initiative_queue_all_idx",
-            ),
+            # The brokers' work queues: one partial index per queue (initiatives.queues).
+            *queue_indexes(),
         ]
 
     def __str__(self) -> str:

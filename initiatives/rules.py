@@ -10,7 +10,8 @@ from enum import StrEnum
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from initiatives.models import OPEN_STATUSES, Initiative, Status
+from initiatives.models import Initiative, InitiativeQuerySet
+from initiatives.workflow import OPEN_STATUSES, Status
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -83,6 +84,11 @@ def neighbourhood_scope(user: User) -> frozenset[int] | None:
     if Role.BROKER in roles(user):
         return neighbourhood_ids(user)
     return frozenset()
+
+
+def managed_initiatives(user: User) -> InitiativeQuerySet:
+    """The initiatives ``user`` manages: a broker's wijken, or every wijk for coordinators."""
+    return Initiative.objects.within(neighbourhood_scope(user))
 
 
 # --- One initiative ---------------------------------------------------------------------

@@ -19,21 +19,18 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives import rules, tasks
 from initiatives.models import (
-    CLOSED_STATUSES,
-    REASON_REQUIRED,
     EntryKind,
     HelpOffer,
     Initiative,
     InitiativePartner,
     Initiator,
     Partner,
-    Status,
     Support,
     TimelineEntry,
-    is_reopening,
 )
 from initiatives.timeline import CHANGES
 from initiatives.workdays import add_working_days, local_date, working_days_between
+from initiatives.workflow import CLOSED_STATUSES, REASON_REQUIRED, Status, is_reopening
 from neighbourhoods.models import Neighbourhood, Priority
 
 

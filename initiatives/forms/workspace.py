@@ -11,13 +11,12 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import (
-    REASON_REQUIRED,
     Initiative,
     Partner,
-    Status,
-    is_reopening,
 )
+from initiatives.queues import Queue
 from initiatives.rules import Role
+from initiatives.workflow import REASON_REQUIRED, Status, is_reopening
 from neighbourhoods.models import Neighbourhood, Priority
 from wijkaanpak.forms import StyledFormMixin
 
@@ -88,15 +87,7 @@ class QueueFilterForm(StyledFormMixin, forms.Form):
 
     use_required_attribute = False
 
-    QUEUE_CHOICES = [
-        ("new", _("Nieuw")),
-        ("mine", _("Van mij")),
-        ("overdue", _("Te laat")),
-        ("waiting", _("Wacht op antwoord")),
-        ("all", _("Alles")),
-    ]
-
-    queue = forms.ChoiceField(choices=QUEUE_CHOICES, required=False, widget=forms.HiddenInput)
+    queue = forms.ChoiceField(choices=Queue.choices, required=False, widget=forms.HiddenInput)
     q = forms.CharField(label=_("Zoeken in titel en beschrijving"), max_length=200, required=False)
     neighbourhood = ListedModelChoiceField(
         label=_("Wijk"), queryset=Neighbourhood.objects.none(), required=False

@@ -51,6 +51,7 @@ from initiatives.models import (
     Status,
     TimelineEntry,
 )
+from initiatives.queues import QUEUE_ORDER, Queue
 from initiatives.workdays import local_date, working_days_between
 
 PAGE_SIZE = 25
@@ -153,12 +154,13 @@ def workspace(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET, scope=rules.neighbourhood_scope(request.user))
     form.is_valid()  # invalid filters are shown with their error and otherwise ignored
     queue = form.cleaned_data.get("queue") or "new"
-    counts = Initiative.objects.queue_counts(request.user, today)
+    managed = rules.managed_initiatives(request.user)
+    counts = managed.queue_counts(request.user.pk, today)
     initiatives = form.filter(
-        Initiative.objects.queue(queue, request.user, today)
+        managed.queue(queue, request.user.pk, today)
         .select_related("neighbourhood", "assigned_broker")
         .only(*QUEUE_ROW_FIELDS)
-        .order_by("first_response_due", "submitted_at", "pk")
+        .order_by(*QUEUE_ORDER)
     )
     paginator = Paginator(initiatives, PAGE_SIZE)
     if not form.has_filters():
@@ -172,8 +174,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
         initiative.detail_url = detail_url(initiative.pk)
         initiative.status_label = status_labels[initiative.status]
     queues = [
-        {"name": name, "label": label, "count": counts[name]}
-        for name, label in QueueFilterForm.QUEUE_CHOICES
+        {"name": name, "label": label, "count": counts[name]} for name, label in Queue.choices
     ]
     context = {"form": form, "queue": queue, "queues": queues, "page": page}
     return render(request, "initiatives/workspace/queue.html", context)

@@ -15,13 +15,13 @@ def test_every_kind_has_exactly_one_row():
 
 
 def test_the_public_sees_updates_and_the_initiator_also_the_conversation():
-    assert PUBLIC_VISIBLE == {EntryKind.PUBLIC_UPDATE}
-    assert INITIATOR_VISIBLE == {
+    assert {EntryKind.PUBLIC_UPDATE} == PUBLIC_VISIBLE
+    assert {
         EntryKind.STATUS_CHANGE,
         EntryKind.PUBLIC_UPDATE,
         EntryKind.MESSAGE_TO_INITIATOR,
         EntryKind.MESSAGE_FROM_INITIATOR,
-    }
+    } == INITIATOR_VISIBLE
 
 
 def test_what_the_initiator_sees_has_a_heading_on_the_tracking_page():

@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from initiatives.models import Initiative, InitiativeQuerySet, Status
+from initiatives.models import Status
+from initiatives.queues import Queue
+from initiatives.rules import managed_initiatives
 from initiatives.workdays import working_days_between
 from tests.factories import InitiativeFactory, priority
 
@@ -62,7 +64,7 @@ def test_counts_of_every_queue_are_shown(client, queues, broker_a):
 def test_counts_come_from_one_aggregate_query(queues, broker_a, django_assert_num_queries):
     broker_a.__dict__.pop("_wijkaanpak_roles", None)
     with django_assert_num_queries(3):  # groups, wijken, the aggregate
-        Initiative.objects.queue_counts(broker_a, TODAY)
+        managed_initiatives(broker_a).queue_counts(broker_a.pk, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -169,13 +171,13 @@ def test_pages_of_an_unfiltered_queue_follow_its_count(client, wijk_a, broker_a)
 def test_a_broker_without_wijken_has_empty_queues(queues, broker_a):
     broker_a.neighbourhoods.clear()
     broker_a.__dict__.pop("_wijkaanpak_neighbourhood_ids", None)
-    assert Initiative.objects.queue_counts(broker_a, TODAY) == dict.fromkeys(
-        InitiativeQuerySet.QUEUES, 0
+    assert managed_initiatives(broker_a).queue_counts(broker_a.pk, TODAY) == dict.fromkeys(
+        Queue.values, 0
     )
 
 
 def test_coordinator_counts_cover_every_wijk(queues, coordinator):
-    counts = Initiative.objects.queue_counts(coordinator, TODAY)
+    counts = managed_initiatives(coordinator).queue_counts(coordinator.pk, TODAY)
     assert counts == {"new": 2, "mine": 0, "overdue": 2, "waiting": 1, "all": 5}
 
 
