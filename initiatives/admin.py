@@ -169,11 +169,7 @@ class BrokerChoiceField(forms.ModelChoiceField):
 class AssignForm(forms.Form):
     broker = BrokerChoiceField(
         label=_label(Initiative, "assigned_broker"),
-        queryset=User.objects.filter(
-            is_active=True, groups__name__in=[rules.Role.BROKER, rules.Role.COORDINATOR]
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username"),
+        queryset=rules.brokers(),
     )
 
 

@@ -8,7 +8,9 @@ migration; a user's roles and wijken are read once per request and kept on the u
 from collections.abc import Callable
 from enum import StrEnum
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
 
 from initiatives.models import Initiative, InitiativeQuerySet
 from initiatives.workflow import OPEN_STATUSES, Status
@@ -84,6 +86,40 @@ def neighbourhood_scope(user: User) -> frozenset[int] | None:
     if Role.BROKER in roles(user):
         return neighbourhood_ids(user)
     return frozenset()
+
+
+# --- Who does the work: the same answers as the role questions above, as queries ----------
+
+
+def _is_coordinator() -> Q:
+    return Q(is_superuser=True) | Q(groups__name=Role.COORDINATOR)
+
+
+def coordinators() -> QuerySet:
+    """Active coordinators (superusers count as coordinators, as in ``is_coordinator``)."""
+    return get_user_model().objects.filter(_is_coordinator(), is_active=True).distinct()
+
+
+def brokers(neighbourhood_id: int | None = None) -> QuerySet:
+    """Active users who may be given work: brokers (of that wijk, if given) and coordinators."""
+    broker = Q(groups__name=Role.BROKER)
+    if neighbourhood_id is not None:
+        broker &= Q(neighbourhoods=neighbourhood_id)
+    return (
+        get_user_model()
+        .objects.filter(broker | _is_coordinator(), is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def brokers_of(neighbourhood_id: int) -> QuerySet:
+    """Active brokers who work in the wijk (coordinators not included)."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=Role.BROKER, neighbourhoods=neighbourhood_id, is_active=True)
+        .distinct()
+    )
 
 
 def managed_initiatives(user: User) -> InitiativeQuerySet:

@@ -10,14 +10,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Q
 from django.tasks import TaskContext, task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from initiatives import rules
 from initiatives.models import EntryKind, HelpOffer, Initiative, TimelineEntry
-from initiatives.rules import Role
 
 logger = logging.getLogger(__name__)
 
@@ -67,19 +66,15 @@ def _record(initiative: Initiative, description: str) -> None:
 
 def _broker_addresses(initiative: Initiative) -> list[str]:
     """The brokers of the wijk and the assigned broker; coordinators only when nobody else."""
-    from django.contrib.auth import get_user_model
-
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    brokers = users.filter(
-        Q(neighbourhoods=initiative.neighbourhood_id, groups__name=Role.BROKER)
-        | Q(pk=initiative.assigned_broker_id)
-    )
-    addresses = sorted(set(brokers.values_list("email", flat=True)))
+    brokers = rules.brokers_of(initiative.neighbourhood_id).values_list("email", flat=True)
+    addresses = set(brokers)
+    if initiative.assigned_broker_id is not None:
+        assignee = rules.brokers().filter(pk=initiative.assigned_broker_id)
+        addresses.update(assignee.values_list("email", flat=True))
+    addresses.discard("")
     if not addresses:
-        addresses = sorted(
-            set(users.filter(groups__name=Role.COORDINATOR).values_list("email", flat=True))
-        )
-    return addresses
+        addresses = set(rules.coordinators().exclude(email="").values_list("email", flat=True))
+    return sorted(addresses)
 
 
 def _workspace_url(initiative: Initiative) -> str:

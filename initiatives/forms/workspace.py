@@ -4,18 +4,17 @@ from datetime import UTC, datetime
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from initiatives import rules
 from initiatives.models import (
     Initiative,
     Partner,
 )
 from initiatives.queues import Queue
-from initiatives.rules import Role
 from initiatives.workflow import REASON_REQUIRED, Status, is_reopening
 from neighbourhoods.models import Neighbourhood, Priority
 from wijkaanpak.forms import StyledFormMixin
@@ -25,16 +24,6 @@ MAX_ID = 2**31 - 1
 # Versions were written between these moments; a `seen` outside them is tampering. Fixed
 # rather than relative to now, so a clock set back (or frozen in a test) refuses no honest form.
 SEEN_RANGE = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
-
-
-def broker_users():
-    """Active users who can be given an initiative (brokers and coordinators)."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=[Role.BROKER, Role.COORDINATOR])
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
 
 
 class ListedChoiceIterator(ModelChoiceIterator):
@@ -103,7 +92,7 @@ class QueueFilterForm(StyledFormMixin, forms.Form):
     # A filter needs only the names (the choices) and the id (the filter).
     assignee = BrokerChoiceField(
         label=_("Sociaal makelaar"),
-        queryset=broker_users().only("first_name", "last_name", "username"),
+        queryset=rules.brokers().only("first_name", "last_name", "username"),
         required=False,
     )
 
@@ -244,7 +233,7 @@ class StatusForm(VersionedForm):
 
 
 class AssignForm(VersionedForm):
-    assignee = BrokerChoiceField(label=_("Geef aan"), queryset=broker_users())
+    assignee = BrokerChoiceField(label=_("Geef aan"), queryset=rules.brokers())
 
 
 class PublishForm(VersionedForm):

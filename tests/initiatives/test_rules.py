@@ -125,3 +125,26 @@ def test_managers_may_unpublish_a_published_initiative_in_any_status(cast, wijk_
     initiative = InitiativeFactory(neighbourhood=wijk_a, status=status, published=True)
     answers = {role: rules.can_unpublish(cast[role], initiative) for role in ROLES}
     assert answers == {role: role in MANAGERS for role in ROLES}
+
+
+# --- Who does the work, as queries: the same answers as the role questions ---------------
+
+
+def test_the_people_who_may_be_given_work_include_superusers(
+    broker_a, broker_b, coordinator, council_member, administrator, superuser, wijk_a
+):
+    assert set(rules.brokers()) == {broker_a, broker_b, coordinator, superuser}
+    assert set(rules.brokers(wijk_a.pk)) == {broker_a, coordinator, superuser}
+    assert set(rules.coordinators()) == {coordinator, superuser}
+    for user in rules.brokers():
+        assert rules.is_broker(user)
+    for user in rules.coordinators():
+        assert rules.is_coordinator(user)
+
+
+def test_inactive_users_are_given_no_work(broker_a, superuser, wijk_a):
+    superuser.is_active = broker_a.is_active = False
+    superuser.save(update_fields=["is_active"])
+    broker_a.save(update_fields=["is_active"])
+    assert not rules.brokers(wijk_a.pk).exists()
+    assert not rules.coordinators().exists()

@@ -407,3 +407,12 @@ def test_an_offer_of_help_sent_twice_counts_once(wijk_a):
     initiative.refresh_from_db()
     assert first.pk == second.pk
     assert initiative.help_offer_count == 1 == HelpOffer.objects.count()
+
+
+def test_without_brokers_in_the_wijk_a_superuser_hears_of_a_new_initiative(
+    wijk_a, django_capture_on_commit_callbacks
+):
+    UserFactory(username="admin", email="admin@gemeente.example", is_superuser=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(wijk_a)
+    assert ["admin@gemeente.example"] in [m.to for m in mail.outbox]
