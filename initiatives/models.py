@@ -373,12 +373,12 @@ class Initiative(models.Model):
         return status in TRANSITIONS[self.status]
 
 
-class Initiator(models.Model):
-    """The resident's contact details, kept apart so they are easy to protect and anonymise."""
+ANONYMISED_NAME = "—"
 
-    initiative = models.OneToOneField(
-        Initiative, on_delete=models.CASCADE, related_name="initiator", primary_key=True
-    )
+
+class ContactDetails(models.Model):
+    """A resident's name and how to reach them: personal data, anonymised after retention."""
+
     name = models.CharField(_("naam"), max_length=100)
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
@@ -386,17 +386,34 @@ class Initiator(models.Model):
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("initiatiefnemer")
-        verbose_name_plural = _("initiatiefnemers")
+        abstract = True
         constraints = [
+            # Reachable by e-mail or phone until the details are anonymised.
             models.CheckConstraint(
                 condition=~Q(email="") | ~Q(phone="") | Q(anonymised_at__isnull=False),
-                name="initiator_reachable",
+                name="%(class)s_reachable",
             ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def anonymised(cls, now: datetime) -> dict[str, object]:
+        """The values that replace the personal data (for ``QuerySet.update``)."""
+        return {"name": ANONYMISED_NAME, "email": "", "phone": "", "anonymised_at": now}
+
+
+class Initiator(ContactDetails):
+    """The resident who raised the initiative, kept apart so they are easy to protect."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="initiator", primary_key=True
+    )
+
+    class Meta(ContactDetails.Meta):
+        verbose_name = _("initiatiefnemer")
+        verbose_name_plural = _("initiatiefnemers")
 
 
 class TimelineEntryQuerySet(models.QuerySet):
@@ -495,39 +512,32 @@ class OfferKind(models.TextChoices):
     MATERIALS = "materials", _("Spullen of materiaal")
 
 
-class HelpOffer(models.Model):
+class HelpOffer(ContactDetails):
     """ "Ik wil helpen": a resident's offer; contact details are personal data."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="help_offers")
-    name = models.CharField(_("naam"), max_length=100)
-    email = models.EmailField(_("e-mailadres"), blank=True)
-    phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
     offer_kinds = models.JSONField(_("wat biedt u aan"), default=list, blank=True)
     message = models.TextField(_("toelichting"), max_length=2000, blank=True)
-    consent_at = models.DateTimeField(_("toestemming gegeven op"))
     created_at = models.DateTimeField(_("aangeboden op"), default=timezone.now)
     submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
     is_connected = models.BooleanField(_("gekoppeld"), default=False)
     connected_at = models.DateTimeField(_("gekoppeld op"), null=True, blank=True)
-    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
-    class Meta:
+    class Meta(ContactDetails.Meta):
         verbose_name = _("hulpaanbod")
         verbose_name_plural = _("hulpaanbiedingen")
         ordering = ["created_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(email="") | ~Q(phone="") | Q(anonymised_at__isnull=False),
-                name="help_offer_reachable",
-            ),
+            *ContactDetails.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(is_connected=False) | Q(connected_at__isnull=False),
                 name="help_offer_connected_has_moment",
             ),
         ]
 
-    def __str__(self) -> str:
-        return self.name
+    @classmethod
+    def anonymised(cls, now: datetime) -> dict[str, object]:
+        return {**super().anonymised(now), "message": ""}
 
 
 class PartnerKind(models.TextChoices):

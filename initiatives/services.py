@@ -566,8 +566,6 @@ def record_contact_view(initiative: Initiative, *, actor, now: datetime | None =
 
 # --- Retention --------------------------------------------------------------------------
 
-ANONYMISED_NAME = "—"
-
 
 def anonymise_closed(before: datetime, *, now: datetime | None = None) -> tuple[int, int]:
     """Remove personal data of initiatives closed before ``before``; return (initiators, offers)."""
@@ -576,9 +574,9 @@ def anonymise_closed(before: datetime, *, now: datetime | None = None) -> tuple[
     with transaction.atomic():
         initiators = Initiator.objects.filter(
             initiative__in=closed, anonymised_at__isnull=True
-        ).update(name=ANONYMISED_NAME, email="", phone="", anonymised_at=now)
+        ).update(**Initiator.anonymised(now))
         offers = HelpOffer.objects.filter(initiative__in=closed, anonymised_at__isnull=True).update(
-            name=ANONYMISED_NAME, email="", phone="", message="", anonymised_at=now
+            **HelpOffer.anonymised(now)
         )
         # What the initiator wrote (replies, a withdrawal reason) and what was written to
         # them by name may carry personal details too.
