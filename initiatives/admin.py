@@ -29,6 +29,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from initiatives import rules, services
+from initiatives.forms.workspace import StatusForm
 from initiatives.models import (
     HelpOffer,
     Initiative,
@@ -115,50 +116,6 @@ class ReadOnlyAdminMixin:
 
 
 # --- Forms for the pages between an action and its result ---------------------------------
-
-
-class StatusForm(forms.Form):
-    """Change the status: only the moves the transition table allows from the current one."""
-
-    to = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
-    public_text = forms.CharField(
-        label=_label(TimelineEntry, "public_text"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_(
-            "De initiatiefnemer leest deze tekst en krijgt hem per e-mail. "
-            "Bij afwijzen, doorverwijzen en opnieuw openen schrijft u hier de reden."
-        ),
-    )
-    referred_to = forms.CharField(
-        label=_label(Initiative, "referred_to"),
-        required=False,
-        max_length=200,
-        help_text=_("Alleen bij doorverwijzen. Bijvoorbeeld: het meldpunt van de gemeente."),
-    )
-    referral_reference = forms.CharField(
-        label=_label(Initiative, "referral_reference"), required=False, max_length=100
-    )
-    internal_note = forms.CharField(
-        label=_label(TimelineEntry, "internal_note"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Alleen sociaal makelaars zien deze notitie."),
-    )
-    # The version the broker saw: if someone else changed the initiative meanwhile, the
-    # service refuses instead of overwriting their change.
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, initiative: Initiative, *args, **kwargs) -> None:
-        super().__init__(*args, initial={"version": initiative.version}, **kwargs)
-        self.fields["to"].choices = [
-            (value, Status(value).label) for value in initiative.allowed_transitions()
-        ]
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if cleaned.get("to") == Status.REFERRED and not cleaned.get("referred_to", "").strip():
-            self.add_error("referred_to", _("Vul in waar het naartoe is doorverwezen."))
-        return cleaned
 
 
 class BrokerChoiceField(forms.ModelChoiceField):
@@ -600,7 +557,7 @@ class InitiativeAdmin(WijkScopedAdmin):
             request.user, initiative
         ):
             raise PermissionDenied
-        form = StatusForm(initiative, request.POST if request.method == "POST" else None)
+        form = StatusForm(request.POST if request.method == "POST" else None, initiative=initiative)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -618,8 +575,9 @@ class InitiativeAdmin(WijkScopedAdmin):
                 # Show the form again against the initiative as it is now.
                 fresh = request.POST.copy()
                 fresh["version"] = str(conflict.initiative.version)
+                fresh["seen"] = conflict.initiative.updated_at.isoformat()
                 initiative = conflict.initiative
-                form = StatusForm(initiative, fresh)
+                form = StatusForm(fresh, initiative=initiative)
                 form.is_valid()
                 form.add_error(None, str(conflict))
             except services.WorkflowError as error:

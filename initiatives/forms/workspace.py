@@ -145,8 +145,10 @@ class VersionedForm(StyledFormMixin, forms.Form):
     # No `required` attribute: Utrecht styles an empty required textarea as :invalid
     # before the broker typed anything; the server says what is missing instead.
     use_required_attribute = False
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
-    seen = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    # A version that was never written (0) is simply out of date: the service says so.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_ID)
+    # Without it (the admin's status page) a conflict is refused without listing changes.
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=40, required=False)
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         kwargs.setdefault(
@@ -165,7 +167,9 @@ class VersionedForm(StyledFormMixin, forms.Form):
             attrs.pop("aria-invalid", None)
             attrs.pop("aria-describedby", None)
 
-    def clean_seen(self) -> datetime:
+    def clean_seen(self) -> datetime | None:
+        if not self.cleaned_data["seen"]:
+            return None
         reload = ValidationError(_("Laad de pagina opnieuw en probeer het nog eens."))
         try:
             seen = datetime.fromisoformat(self.cleaned_data["seen"])
@@ -180,6 +184,11 @@ class VersionedForm(StyledFormMixin, forms.Form):
 
 
 class StatusForm(VersionedForm):
+    """A move along the transition table, and what the initiator reads about it.
+
+    The workspace and the admin's status page both use it.
+    """
+
     to = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
     public_text = forms.CharField(
         label=_("Tekst voor de initiatiefnemer"),

@@ -271,7 +271,7 @@ def _render_detail(
 def _as_seen(initiative: Initiative, form: VersionedForm) -> Initiative:
     """The initiative as the user saw it, so a conflict lists what changed since then."""
     seen = copy.copy(initiative)
-    seen.updated_at = form.cleaned_data["seen"]
+    seen.updated_at = form.cleaned_data["seen"] or initiative.updated_at
     return seen
 
 
