@@ -7,6 +7,7 @@ bound form (what the broker typed is kept) and the reason.
 
 import copy
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import wraps
 
@@ -22,6 +23,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
+from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -206,6 +208,169 @@ TEXT_ACTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class ActionForm:
+    """One form in an action section: where it posts, its button, and who may use it."""
+
+    name: str  # the form's name in the page's context
+    url: str
+    submit: Promise
+    permission: str  # a question in rules.PERMISSIONS
+    primary: bool = False
+    preview: bool = False  # a second button shows the e-mail first
+
+
+@dataclass(frozen=True)
+class ActionSection:
+    slug: str  # the heading's id is "actie-<slug>"
+    heading: Promise
+    forms: tuple[ActionForm, ...]
+    heading_when_published: Promise | None = None
+    submit_when_published: Promise | None = None
+    # Said when none of the forms is for this user; without it the section is left out.
+    otherwise: Promise | None = None
+    link: tuple[str, Promise] | None = None  # (URL name, text) under the form
+
+
+# The actions on an initiative's page, in the order they are shown; the template renders
+# every section with one partial (templates/initiatives/workspace/detail.html).
+ACTION_SECTIONS = (
+    ActionSection(
+        "toewijzen",
+        _("Toewijzen"),
+        (
+            ActionForm(
+                "take_form", "initiatives:workspace_assign", _("Ik pak dit op"), "take", True
+            ),
+            ActionForm("assign_form", "initiatives:workspace_assign", _("Toewijzen"), "assign"),
+        ),
+        otherwise=_("U heeft dit initiatief opgepakt."),
+    ),
+    ActionSection(
+        "status",
+        _("Status wijzigen"),
+        (
+            ActionForm(
+                "status_form",
+                "initiatives:workspace_status",
+                _("Status wijzigen"),
+                "change_status",
+                primary=True,
+                preview=True,
+            ),
+        ),
+    ),
+    ActionSection(
+        "bericht",
+        _("Bericht sturen"),
+        (
+            ActionForm(
+                "message_form",
+                "initiatives:workspace_message",
+                _("Bericht versturen"),
+                "message_initiator",
+                primary=True,
+            ),
+        ),
+    ),
+    ActionSection(
+        "voortgang",
+        _("Voortgangsbericht plaatsen"),
+        (
+            ActionForm(
+                "update_form",
+                "initiatives:workspace_update",
+                _("Voortgangsbericht plaatsen"),
+                "post_update",
+            ),
+        ),
+    ),
+    ActionSection(
+        "notitie",
+        _("Interne notitie maken"),
+        (ActionForm("note_form", "initiatives:workspace_note", _("Notitie opslaan"), "add_note"),),
+    ),
+    ActionSection(
+        "publiceren",
+        _("Openbaar maken"),
+        (
+            ActionForm(
+                "publish_form",
+                "initiatives:workspace_publish",
+                _("Openbaar maken"),
+                "publish",
+                primary=True,
+            ),
+        ),
+        heading_when_published=_("Openbare tekst aanpassen"),
+        submit_when_published=_("Openbare tekst opslaan"),
+    ),
+    ActionSection(
+        "niet-openbaar",
+        _("Niet meer openbaar maken"),
+        (
+            ActionForm(
+                "unpublish_form",
+                "initiatives:workspace_unpublish",
+                _("Niet meer openbaar maken"),
+                "unpublish",
+            ),
+        ),
+    ),
+    ActionSection(
+        "bedrag",
+        _("Bedrag toekennen"),
+        (
+            ActionForm(
+                "amount_form", "initiatives:workspace_amount", _("Bedrag opslaan"), "grant_money"
+            ),
+        ),
+    ),
+    ActionSection(
+        "partner",
+        _("Partner koppelen"),
+        (
+            ActionForm(
+                "partner_form",
+                "initiatives:workspace_partner",
+                _("Partner koppelen"),
+                "link_partner",
+            ),
+        ),
+        link=("initiatives:partner_create", _("Nieuwe partner toevoegen")),
+    ),
+)
+
+
+def _action_sections(request: HttpRequest, initiative: Initiative, forms: dict) -> list[dict]:
+    """The sections this user gets, each with its usable forms.
+
+    A form the rules no longer allow is still shown when it was just refused, so the reason
+    and what was typed stay in view.
+    """
+    published = initiative.is_published
+    sections = []
+    for section in ACTION_SECTIONS:
+        shown = []
+        for action in section.forms:
+            form = forms[action.name]
+            allowed = rules.PERMISSIONS[action.permission](request.user, initiative)
+            if allowed or form.errors:
+                submit = (published and section.submit_when_published) or action.submit
+                url = reverse(action.url, kwargs={"pk": initiative.pk})
+                shown.append({"action": action, "form": form, "url": url, "submit": submit})
+        if shown or section.otherwise:
+            sections.append(
+                {
+                    "section": section,
+                    "heading": (published and section.heading_when_published) or section.heading,
+                    "forms": shown,
+                    "link": section.link and (reverse(section.link[0]), section.link[1]),
+                }
+            )
+    return sections
+
+
 def _text_form(kind: str, data=None) -> TextForm:
     label, help_text, _service, _success = TEXT_ACTIONS[kind]
     return TextForm(data, label=label, help_text=help_text, prefix=kind)
@@ -252,6 +417,7 @@ def _render_detail(
     **extra,
 ) -> HttpResponse:
     """The one screen: everything about the initiative, with every action's form."""
+    forms = {**_default_forms(initiative), **(bound or {})}
     context = {
         "initiative": initiative,
         "priorities": list(initiative.priorities.all()),
@@ -259,8 +425,7 @@ def _render_detail(
         "help_offers": list(initiative.help_offers.all()),
         "partner_links": list(initiative.partner_links.select_related("partner")),
         "today": local_date(timezone.now()),
-        **_default_forms(initiative),
-        **(bound or {}),
+        "action_sections": _action_sections(request, initiative, forms),
         "error_forms": [form for form in (bound or {}).values() if form.errors],
         **extra,
     }
