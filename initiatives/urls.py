@@ -1,7 +1,7 @@
 from django.urls import path
 
 from initiatives.feeds import NeighbourhoodFeed
-from initiatives.views import overviews, public, workspace
+from initiatives.views import actions, overviews, partners, public, workspace
 
 app_name = "initiatives"
 
@@ -24,28 +24,28 @@ urlpatterns = [
     path("werkvoorraad/<int:pk>/", workspace.workspace_detail, name="workspace_detail"),
     path(
         "werkvoorraad/<int:pk>/contactgegevens/",
-        workspace.show_contact_details,
+        actions.show_contact_details,
         name="workspace_contact",
     ),
-    path("werkvoorraad/<int:pk>/status/", workspace.change_status, name="workspace_status"),
-    path("werkvoorraad/<int:pk>/toewijzen/", workspace.assign, name="workspace_assign"),
-    path("werkvoorraad/<int:pk>/publiceren/", workspace.publish, name="workspace_publish"),
-    path("werkvoorraad/<int:pk>/niet-openbaar/", workspace.unpublish, name="workspace_unpublish"),
-    path("werkvoorraad/<int:pk>/bedrag/", workspace.grant_money, name="workspace_amount"),
-    path("werkvoorraad/<int:pk>/bericht/", workspace.send_message, name="workspace_message"),
-    path("werkvoorraad/<int:pk>/notitie/", workspace.add_note, name="workspace_note"),
-    path("werkvoorraad/<int:pk>/voortgang/", workspace.post_update, name="workspace_update"),
-    path("werkvoorraad/<int:pk>/partner/", workspace.link_partner, name="workspace_partner"),
+    path("werkvoorraad/<int:pk>/status/", actions.change_status, name="workspace_status"),
+    path("werkvoorraad/<int:pk>/toewijzen/", actions.assign, name="workspace_assign"),
+    path("werkvoorraad/<int:pk>/publiceren/", actions.publish, name="workspace_publish"),
+    path("werkvoorraad/<int:pk>/niet-openbaar/", actions.unpublish, name="workspace_unpublish"),
+    path("werkvoorraad/<int:pk>/bedrag/", actions.grant_money, name="workspace_amount"),
+    path("werkvoorraad/<int:pk>/bericht/", actions.send_message, name="workspace_message"),
+    path("werkvoorraad/<int:pk>/notitie/", actions.add_note, name="workspace_note"),
+    path("werkvoorraad/<int:pk>/voortgang/", actions.post_update, name="workspace_update"),
+    path("werkvoorraad/<int:pk>/partner/", actions.link_partner, name="workspace_partner"),
     path(
         "werkvoorraad/<int:pk>/hulp/<int:offer_pk>/gekoppeld/",
-        workspace.connect_help_offer,
+        actions.connect_help_offer,
         name="workspace_connect_help",
     ),
-    path("werkvoorraad/partners/", workspace.partner_list, name="partners"),
-    path("werkvoorraad/partners/nieuw/", workspace.partner_create, name="partner_create"),
+    path("werkvoorraad/partners/", partners.partner_list, name="partners"),
+    path("werkvoorraad/partners/nieuw/", partners.partner_create, name="partner_create"),
     path(
         "werkvoorraad/partners/<int:partner_pk>/bewerken/",
-        workspace.partner_edit,
+        partners.partner_edit,
         name="partner_edit",
     ),
     # --- end workspace ---
