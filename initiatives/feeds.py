@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -46,13 +46,8 @@ class NeighbourhoodFeed(Feed):
         return reverse("initiatives:neighbourhood", kwargs={"slug": obj.slug})
 
     def items(self, obj: Neighbourhood) -> list[FeedItem]:
-        wijk_page = self.link(obj)
-
         def initiative_link(pk: int) -> str:
-            try:
-                return reverse("initiatives:detail", kwargs={"pk": pk})
-            except NoReverseMatch:  # the public initiative page lands with another issue
-                return f"{wijk_page}#initiatief-{pk}"
+            return reverse("initiatives:detail", kwargs={"pk": pk})
 
         initiatives = (
             Initiative.objects.published()

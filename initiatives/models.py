@@ -118,7 +118,7 @@ class InitiativeQuerySet(models.QuerySet):
             counts[0].union(*counts[1:], all=True).order_by()
         )
 
-    # --- Per-wijk overviews and open data (issue 6) ---
+    # --- Per-wijk overviews and open data ---
 
     # Status groups of the council's figures; withdrawn counts in the total only.
     FIGURE_STATUS_GROUPS = {

@@ -212,10 +212,6 @@ def initiator_can_withdraw(initiative: Initiative) -> bool:
     return initiative.can_transition_to(Status.WITHDRAWN)
 
 
-def public_can_see(initiative: Initiative) -> bool:
-    return initiative.is_published
-
-
 def public_can_support(initiative: Initiative) -> bool:
     return initiative.is_published and initiative.status in OPEN_STATUSES
 

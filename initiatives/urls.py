@@ -6,7 +6,7 @@ from initiatives.views import actions, overviews, partners, public, workspace
 app_name = "initiatives"
 
 urlpatterns = [
-    # --- Residents and the public (issue 4) ---
+    # --- Residents and the public ---
     path("idee/", public.submit, name="submit"),
     path("idee/ontvangen/", public.submitted, name="submitted"),
     # Opaque addresses first: the private link /volgen/<token>/ becomes a session at once.
@@ -18,8 +18,7 @@ urlpatterns = [
     path("initiatieven/<int:pk>/", public.initiative_detail, name="detail"),
     path("initiatieven/<int:pk>/steunen/", public.support, name="support"),
     path("initiatieven/<int:pk>/helpen/", public.offer_help, name="offer_help"),
-    # --- end residents ---
-    # --- Brokers' workspace (issue 5) ---
+    # --- Brokers' workspace ---
     path("werkvoorraad/", workspace.workspace, name="workspace"),
     path("werkvoorraad/<int:pk>/", workspace.workspace_detail, name="workspace_detail"),
     path(
@@ -48,8 +47,7 @@ urlpatterns = [
         partners.partner_edit,
         name="partner_edit",
     ),
-    # --- end workspace ---
-    # --- Overviews and open data (issue 6) ---
+    # --- Overviews and open data ---
     path("wijken/", overviews.neighbourhoods, name="neighbourhoods"),
     path("wijken/<slug:slug>/", overviews.neighbourhood, name="neighbourhood"),
     path("wijken/<slug:slug>/feed/", NeighbourhoodFeed(), name="neighbourhood_feed"),
@@ -70,5 +68,4 @@ urlpatterns = [
         overviews.open_data_neighbourhoods_csv,
         name="open_data_neighbourhoods_csv",
     ),
-    # --- end overviews ---
 ]

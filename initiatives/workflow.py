@@ -1,7 +1,7 @@
 """The life of an initiative: its statuses and the one table of moves between them.
 
 Forms, views, templates, the admin, the services and the tests read ``TRANSITIONS``;
-nothing else lists the allowed moves (DESIGN.md).
+nothing else lists the allowed moves.
 """
 
 from datetime import date
@@ -22,7 +22,7 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", pgettext_lazy("status", "Ingetrokken")
 
 
-# The one transition table (DESIGN.md). Forms, views, templates, admin and tests read it;
+# The one transition table. Forms, views, templates, admin and tests read it;
 # nothing else may list the allowed moves.
 TRANSITIONS: dict[str, frozenset[str]] = {
     Status.SUBMITTED: frozenset(

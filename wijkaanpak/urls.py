@@ -11,6 +11,5 @@ urlpatterns = [
     path("account/", include("initiatives.account_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
-    path("", include("neighbourhoods.urls")),
     path("", include("initiatives.urls")),
 ]

@@ -104,7 +104,6 @@ def test_an_inactive_broker_has_no_rights(broker_a, wijk_a):
 )
 def test_initiator_and_public_rules(wijk_a, status, published, support, reply, withdraw):
     initiative = InitiativeFactory(neighbourhood=wijk_a, status=status, published=published)
-    assert rules.public_can_see(initiative) is published
     assert rules.public_can_support(initiative) is support
     assert rules.public_can_offer_help(initiative) is support
     assert rules.initiator_can_reply(initiative) is reply
