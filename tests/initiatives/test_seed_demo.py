@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from initiatives.management.commands.seed_demo import DEMO_USERS
+from initiatives.demo.people import DEMO_USERS
 from initiatives.models import (
     CLOSED_STATUSES,
     HelpOffer,
