@@ -33,11 +33,11 @@ def load_demo(log: Log) -> tuple[list[Plan], int]:
     # The services queue e-mail through django.tasks when their transaction commits. For
     # the seeding the task backend is Django's DummyBackend, which keeps enqueued tasks in
     # memory and never runs them: no mail floods the console, no "e-mail sent" entries
-    # stamped today land in the back-dated timelines, and with TASKS_BACKEND=database
-    # nothing is left queued for db_worker to send later. Pointing MAILERS at the dummy
-    # e-mail backend would quiet the console as well (`mail.mailers` builds a backend
-    # from settings.MAILERS on every access; nothing is cached per alias), but the tasks
-    # would still run, or be queued and sent for real once the seeding has ended.
+    # (the tasks stamp them with the real time) land among steps of months ago, and with
+    # TASKS_BACKEND=database nothing is left queued for db_worker to send later. Pointing
+    # MAILERS at the dummy e-mail backend would quiet the console as well (`mail.mailers`
+    # builds a backend from settings.MAILERS on every access; nothing is cached per alias),
+    # but the tasks would still run, or be queued and sent for real once the seeding ended.
     # override_settings fires setting_changed, which resets the cached task backends on
     # the way in and out; the transaction commits, and queues, inside the override.
     with (

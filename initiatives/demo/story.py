@@ -7,7 +7,6 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser
-from django.core.management.base import CommandError
 
 from initiatives import services
 from initiatives.demo.ideas import MELDPUNT
@@ -27,18 +26,8 @@ from initiatives.demo.texts import (
     SIMILAR_DECLINE,
     WITHDRAW_REASONS,
 )
-from initiatives.models import (
-    INITIATOR_VISIBLE,
-    EntryKind,
-    HelpOffer,
-    Initiative,
-    InitiativePartner,
-    Partner,
-    Status,
-    Support,
-    TimelineEntry,
-)
-from initiatives.workdays import is_working_day, local_date, working_days_between
+from initiatives.models import Initiative, Partner, Status
+from initiatives.workdays import is_working_day, local_date
 
 DAY = timedelta(days=1)
 
@@ -47,11 +36,10 @@ Step = tuple[float, Callable[[], object], bool]
 
 
 class Story:
-    """One demo initiative's life, played through the services and then dated back.
+    """One demo initiative's life, played through the services step by step.
 
-    The services stamp what they write with the present moment. Each step here notes the
-    moment it should have happened; ``redate`` then moves the rows there and derives the
-    initiative's own dates from its timeline, by the same rules the services follow.
+    ``play`` first places every step at its moment, then runs them in order; each step hands
+    its moment to the service (``now=``), so the services date what they write themselves.
     """
 
     def __init__(
@@ -73,11 +61,6 @@ class Story:
         self.rng = random.Random(f"{SEED}:{plan.key}")  # noqa: S311 - demo data
         self.now = initiative.submitted_at
         self.until = limit
-        self.entry_moments: list[datetime] = []
-        self.support_moments: list[datetime] = []
-        self.offer_moments: dict[int, datetime] = {}
-        self.connect_moments: dict[int, datetime] = {}
-        self.link_moments: list[datetime] = []
 
     def play(self, steps: list[Step]) -> None:
         # Squeeze the steps in before `limit` when the initiative is too young for them.
@@ -94,7 +77,6 @@ class Story:
             self.now = moments[number]
             self.until = moments[number + 1] if number + 1 < len(moments) else self.limit
             action()
-        self.redate()
 
     def place(self, moment: datetime, previous: datetime, office: bool) -> datetime:
         """``moment``, moved into office hours on a working day when a broker acts then.
@@ -113,15 +95,17 @@ class Story:
             moment = previous + (self.limit - previous) / 2
         return moment
 
-    # Each step calls one service and notes the moment of every row it writes.
+    # Each step calls one service at the step's moment.
 
     def take(self) -> None:
-        self.initiative = services.assign(self.initiative, self.broker, actor=self.broker)
-        self.entry_moments.append(self.now)
+        self.initiative = services.assign(
+            self.initiative, self.broker, actor=self.broker, now=self.now
+        )
 
     def assign(self) -> None:
-        self.initiative = services.assign(self.initiative, self.broker, actor=self.coordinator)
-        self.entry_moments.append(self.now)
+        self.initiative = services.assign(
+            self.initiative, self.broker, actor=self.coordinator, now=self.now
+        )
 
     def move(self, to: str, text: str, referred_to: str = "") -> None:
         reference = ""
@@ -140,28 +124,23 @@ class Story:
             public_text=text,
             referred_to=referred_to,
             referral_reference=reference,
+            now=self.now,
         )
-        self.entry_moments.append(self.now)
 
     def withdraw(self, reason: str) -> None:
-        self.initiative = services.withdraw_as_initiator(self.initiative, reason)
-        self.entry_moments.append(self.now)
+        self.initiative = services.withdraw_as_initiator(self.initiative, reason, now=self.now)
 
     def message(self, text: str) -> None:
-        services.send_message(self.initiative, text, actor=self.broker)
-        self.entry_moments.append(self.now)
+        services.send_message(self.initiative, text, actor=self.broker, now=self.now)
 
     def reply(self, text: str) -> None:
-        services.reply_as_initiator(self.initiative, text)
-        self.entry_moments.append(self.now)
+        services.reply_as_initiator(self.initiative, text, now=self.now)
 
     def note(self, text: str) -> None:
-        services.add_note(self.initiative, text, actor=self.broker)
-        self.entry_moments.append(self.now)
+        services.add_note(self.initiative, text, actor=self.broker, now=self.now)
 
     def update(self, text: str) -> None:
-        services.post_update(self.initiative, text, actor=self.broker)
-        self.entry_moments.append(self.now)
+        services.post_update(self.initiative, text, actor=self.broker, now=self.now)
 
     def publish(self) -> None:
         idea = self.plan.idea
@@ -170,104 +149,41 @@ class Story:
             actor=self.broker,
             public_title=idea.public_title,
             public_summary=idea.public_summary,
+            now=self.now,
         )
-        self.entry_moments.append(self.now)
 
     def grant(self, amount: Decimal) -> None:
         self.initiative = services.grant_money(
-            self.initiative, amount, actor=self.broker, note="Uit het wijkbudget."
+            self.initiative, amount, actor=self.broker, note="Uit het wijkbudget.", now=self.now
         )
-        self.entry_moments.append(self.now)
 
     def link(self, partner: str, role: str) -> None:
-        services.link_partner(self.initiative, self.partners[partner], role, actor=self.broker)
-        self.entry_moments.append(self.now)
-        self.link_moments.append(self.now)
+        services.link_partner(
+            self.initiative, self.partners[partner], role, actor=self.broker, now=self.now
+        )
 
     def supports(self, count: int) -> None:
         """``count`` residents support it, spread until the next step."""
         for number in range(count):
             key = hashlib.sha256(f"{self.plan.key}:{number}".encode()).hexdigest()
-            services.add_support(self.initiative, key)
-            self.support_moments.append(
-                self.now + (self.until - self.now) * (number + 1) / (count + 1)
-            )
+            moment = self.now + (self.until - self.now) * (number + 1) / (count + 1)
+            services.add_support(self.initiative, key, now=moment)
 
     def offer_help(self, count: int) -> None:
+        """``count`` residents offer help, spread until the next step."""
         for number, (name, kinds, message) in enumerate(self.rng.sample(HELPERS, count)):
-            offer = services.offer_help(
+            services.offer_help(
                 self.initiative,
                 name=name,
                 email=email_of(name, "voorbeeld.example"),
                 offer_kinds=kinds,
                 message=message,
+                now=self.now + (self.until - self.now) * (number + 1) / (count + 2),
             )
-            moment = self.now + (self.until - self.now) * (number + 1) / (count + 2)
-            self.offer_moments[offer.pk] = moment
-            self.entry_moments.append(moment)
 
     def connect_help(self) -> None:
         for offer in self.initiative.help_offers.filter(is_connected=False):
-            services.connect_help_offer(offer, actor=self.broker)
-            self.connect_moments[offer.pk] = self.now
-            self.entry_moments.append(self.now)
-
-    def redate(self) -> None:
-        initiative = self.initiative
-        entries = list(initiative.timeline.order_by("pk"))
-        # Every row the services wrote must have had its moment noted, in order.
-        if len(entries) != len(self.entry_moments):
-            raise CommandError(f"{self.plan.key}: the timeline does not match the story.")
-        for entry, moment in zip(entries, self.entry_moments, strict=True):
-            entry.created_at = moment
-        TimelineEntry.objects.bulk_update(entries, ["created_at"])
-
-        supports = list(initiative.supports.order_by("pk"))
-        for support, moment in zip(supports, self.support_moments, strict=True):
-            support.created_at = moment
-        Support.objects.bulk_update(supports, ["created_at"])
-
-        offers = list(initiative.help_offers.all())
-        for offer in offers:
-            offer.created_at = offer.consent_at = self.offer_moments[offer.pk]
-            if offer.is_connected:
-                offer.connected_at = self.connect_moments[offer.pk]
-        HelpOffer.objects.bulk_update(offers, ["created_at", "consent_at", "connected_at"])
-
-        links = list(initiative.partner_links.order_by("pk"))
-        for link, moment in zip(links, self.link_moments, strict=True):
-            link.created_at = moment
-        InitiativePartner.objects.bulk_update(links, ["created_at"])
-
-        # The initiative's own dates, as the services would have set them at those moments.
-        current = Initiative.objects.get(pk=initiative.pk)
-        dates: dict[str, object] = {"updated_at": max(self.entry_moments, default=self.now)}
-        if current.first_response_at is not None:
-            # The first thing a broker did that the initiator sees (services._mark_first_response).
-            first = min(
-                entry.created_at
-                for entry in entries
-                if entry.actor_id is not None and entry.kind in INITIATOR_VISIBLE
-            )
-            dates["first_response_at"] = first
-            dates["response_working_days"] = max(
-                0, working_days_between(local_date(current.submitted_at), local_date(first))
-            )
-        if current.closed_at is not None:
-            dates["closed_at"] = max(
-                entry.created_at for entry in entries if entry.kind == EntryKind.STATUS_CHANGE
-            )
-        if current.published_at is not None:
-            dates["published_at"] = min(
-                entry.created_at for entry in entries if entry.kind == EntryKind.PUBLISHED
-            )
-        if current.waiting_for_initiator_since is not None:
-            dates["waiting_for_initiator_since"] = max(
-                entry.created_at
-                for entry in entries
-                if entry.kind == EntryKind.MESSAGE_TO_INITIATOR
-            )
-        Initiative.objects.filter(pk=initiative.pk).update(**dates)
+            services.connect_help_offer(offer, actor=self.broker, now=self.now)
 
 
 def steps_for(plan: Plan, story: Story) -> list[Step]:
