@@ -1,5 +1,5 @@
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from io import StringIO
 
 import pytest
@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from initiatives.management.commands.seed_demo import DEMO_USERS
+from initiatives.demo.people import DEMO_USERS
 from initiatives.models import (
     CLOSED_STATUSES,
     HelpOffer,
@@ -215,6 +215,37 @@ def test_dates_are_consistent_and_within_the_last_18_months(output):
             assert changes[-1].to_status == initiative.status
         if initiative.closed_at is not None:
             assert initiative.closed_at == changes[-1].created_at
+
+
+@pytest.mark.django_db
+def test_a_run_on_a_past_day_dates_everything_before_that_day(settings, time_machine):
+    # Its own run: the shared one may already be loaded in this transaction, and a run on
+    # top of it would find every demo initiative there and create nothing.
+    Initiative.objects.all().delete()
+    settings.DEBUG = True
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    time_machine.move_to("2025-03-14 15:00 +01:00", tick=False)
+    that_day = datetime(2025, 3, 14, tzinfo=timezone.get_current_timezone())
+
+    seed()
+
+    initiatives = Initiative.objects.all()
+    moments = [
+        *initiatives.values_list("submitted_at", flat=True),
+        *initiatives.values_list("updated_at", flat=True),
+        *initiatives.exclude(first_response_at=None).values_list("first_response_at", flat=True),
+        *initiatives.exclude(closed_at=None).values_list("closed_at", flat=True),
+        *initiatives.exclude(published_at=None).values_list("published_at", flat=True),
+        *TimelineEntry.objects.values_list("created_at", flat=True),
+        *Support.objects.values_list("created_at", flat=True),
+        *HelpOffer.objects.values_list("created_at", flat=True),
+        *InitiativePartner.objects.values_list("created_at", flat=True),
+    ]
+    assert initiatives.count() >= 75
+    # Every moment comes from the clock the run was given, through the services' now=:
+    # nothing is stamped on the day of the run, nor by the real clock, years later.
+    assert that_day - EIGHTEEN_MONTHS <= min(moments)
+    assert max(moments) < that_day
 
 
 def test_a_second_run_creates_nothing_twice(output):
