@@ -78,7 +78,7 @@ SITE_NAME = os.environ.get("SITE_NAME", "Wijkaanpak")
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Gemeente Zaanstad")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "wijkaanpak.admin_site.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
