@@ -175,6 +175,8 @@ PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 3600)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Per user name across all addresses (wijkaanpak.accounts); authenticates nobody.
+    "wijkaanpak.accounts.AccountThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
@@ -197,7 +199,15 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind a load balancer every request comes from its address: PROXY_COUNT says how many
 # proxies append to X-Forwarded-For, so axes and the form throttles see the real client.
 PROXY_COUNT = envint("PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "initiatives.throttle.client_ip"
+# IPv6 clients per /64, as the form throttles count them (a household gets a whole /64).
+AXES_CLIENT_IP_CALLABLE = "wijkaanpak.accounts.lockout_address"
+# Per user name from every address: after this many failures in a day each attempt waits,
+# 30 seconds doubling up to the maximum; a browser that logged in to the account never waits.
+LOGIN_ACCOUNT_FREE_FAILURES = envint("LOGIN_ACCOUNT_FREE_FAILURES", 10, minimum=1)
+LOGIN_ACCOUNT_MAX_DELAY_MINUTES = envint("LOGIN_ACCOUNT_MAX_DELAY_MINUTES", 15, minimum=1)
+# Password-reset requests per client address per hour and per e-mail address per day.
+THROTTLE_RESET_PER_ADDRESS_HOUR = envint("THROTTLE_RESET_PER_ADDRESS_HOUR", 5, minimum=1)
+THROTTLE_RESET_PER_EMAIL_DAY = envint("THROTTLE_RESET_PER_EMAIL_DAY", 3, minimum=1)
 
 # --- Internationalisation ---------------------------------------------------------------
 

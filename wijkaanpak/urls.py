@@ -8,7 +8,7 @@ urlpatterns = [
     path("", public_views.home, name="home"),
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_statement, name="privacy"),
-    path("account/", include("initiatives.account_urls")),
+    path("account/", include("wijkaanpak.account_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("", include("neighbourhoods.urls")),

@@ -1,4 +1,4 @@
-"""The social brokers' workspace: queues, one screen per initiative, partners, log-in.
+"""The social brokers' workspace: queues, one screen per initiative, partners.
 
 Every action is a small form on the initiative's page that posts to its own URL. A valid
 action redirects back with a message; anything refused re-renders the whole page with the
@@ -11,7 +11,6 @@ from datetime import date
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -31,7 +30,6 @@ from initiatives import rules, services, tasks
 from initiatives.forms.workspace import (
     AmountForm,
     AssignForm,
-    LoginForm,
     PartnerForm,
     PartnerLinkForm,
     PublishForm,
@@ -54,20 +52,6 @@ from initiatives.models import (
 from initiatives.workdays import local_date, working_days_between
 
 PAGE_SIZE = 25
-
-
-# --- Log-in -------------------------------------------------------------------------------
-
-
-class LoginView(auth_views.LoginView):
-    """Django's log-in in the site's look; brokers land on their werkvoorraad."""
-
-    form_class = LoginForm
-
-    def get_default_redirect_url(self) -> str:
-        if rules.can_use_workspace(self.request.user):
-            return reverse("initiatives:workspace")
-        return super().get_default_redirect_url()
 
 
 # --- Preconditions ------------------------------------------------------------------------

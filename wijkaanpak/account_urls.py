@@ -3,15 +3,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from initiatives.forms.workspace import PasswordChangeForm, PasswordResetForm, SetPasswordForm
-from initiatives.views.workspace import LoginView
+from wijkaanpak import accounts
 
 urlpatterns = [
-    path("login/", LoginView.as_view(), name="login"),
+    path("login/", accounts.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password_change/",
-        auth_views.PasswordChangeView.as_view(form_class=PasswordChangeForm),
+        auth_views.PasswordChangeView.as_view(form_class=accounts.PasswordChangeForm),
         name="password_change",
     ),
     path(
@@ -19,11 +18,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path(
-        "password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
-        name="password_reset",
-    ),
+    path("password_reset/", accounts.password_reset, name="password_reset"),
     path(
         "password_reset/done/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -31,7 +26,7 @@ urlpatterns = [
     ),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=SetPasswordForm),
+        auth_views.PasswordResetConfirmView.as_view(form_class=accounts.SetPasswordForm),
         name="password_reset_confirm",
     ),
     path(
