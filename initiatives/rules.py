@@ -63,6 +63,16 @@ def is_council_member(user: User) -> bool:
     return Role.COUNCIL in roles(user)
 
 
+def has_staff_account(user: User) -> bool:
+    """Municipal staff or a council member: any role, or access to the admin.
+
+    Their sessions are short (wijkaanpak.accounts.session_limits).
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return bool(user.is_staff or user.is_superuser or roles(user) & set(Role))
+
+
 def can_use_workspace(user: User) -> bool:
     return is_broker(user)
 

@@ -10,6 +10,10 @@ gunicorn workers and machines:
   ``LOGIN_ACCOUNT_MAX_DELAY_MINUTES``. A browser that logged in to the account before (it
   holds a signed cookie) never waits, so an attacker elsewhere cannot keep the real user out;
 - password-reset requests are limited per address and per e-mail address.
+
+Staff and council sessions end after ``STAFF_SESSION_IDLE_MINUTES`` without a request and
+``STAFF_SESSION_MAX_HOURS`` after log-in (``session_limits``). A new password ends every
+other session of the account (Django checks the password's hash on each request).
 """
 
 import ipaddress
@@ -17,7 +21,9 @@ import math
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import logout, password_validation
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core import signing
@@ -30,6 +36,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -171,6 +178,61 @@ def forget_failures(sender, request: HttpRequest | None, user, **kwargs) -> None
     LoginFailures.objects.filter(key_hash=_account_key(user.get_username())).delete()
 
 
+# --- Session limits for staff and council ---------------------------------------------------
+
+LOGGED_IN_AT = "wijkaanpak.logged_in_at"
+SEEN_AT = "wijkaanpak.seen_at"
+# The last-seen moment is written at most this often, so a busy user's requests do not each
+# save the session.
+SEEN_RESOLUTION = 60
+
+
+@receiver(user_logged_in)
+def start_session_clock(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    if request is None or not hasattr(request, "session"):
+        return
+    now = int(timezone.now().timestamp())
+    request.session[LOGGED_IN_AT] = request.session[SEEN_AT] = now
+    if rules.has_staff_account(user):
+        # The cookie and the session row go at the absolute limit too.
+        request.session.set_expiry(settings.STAFF_SESSION_MAX_HOURS * 3600)
+
+
+def session_limits(get_response):
+    """Log out a staff or council user whose session was idle or is a working day old.
+
+    After AuthenticationMiddleware and MessageMiddleware. The request goes on anonymous: a
+    page that needs the account sends the user to the log-in page (and back afterwards).
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and rules.has_staff_account(user):
+            now = int(timezone.now().timestamp())
+            logged_in_at = request.session.get(LOGGED_IN_AT, 0)
+            seen_at = request.session.get(SEEN_AT, 0)
+            idle = now - seen_at >= settings.STAFF_SESSION_IDLE_MINUTES * 60
+            if idle or now - logged_in_at >= settings.STAFF_SESSION_MAX_HOURS * 3600:
+                logout(request)
+                if idle:
+                    text = ngettext(
+                        "U bent uitgelogd omdat u %(minutes)s minuut niets heeft gedaan.",
+                        "U bent uitgelogd omdat u %(minutes)s minuten niets heeft gedaan.",
+                        settings.STAFF_SESSION_IDLE_MINUTES,
+                    ) % {"minutes": settings.STAFF_SESSION_IDLE_MINUTES}
+                else:
+                    text = _("U was lang ingelogd. Log opnieuw in.")
+                messages.info(request, text)
+                if request.method not in ("GET", "HEAD"):
+                    login = reverse("login")
+                    return redirect(f"{login}?{urlencode({'next': request.path})}")
+            elif now - seen_at >= SEEN_RESOLUTION:
+                request.session[SEEN_AT] = now
+        return get_response(request)
+
+    return middleware
+
+
 def _wait_text(wait: timedelta) -> str:
     minutes = max(1, math.ceil(wait.total_seconds() / 60))
     return ngettext(
@@ -183,6 +245,18 @@ def _wait_text(wait: timedelta) -> str:
 
 
 # --- Forms ----------------------------------------------------------------------------------
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's, with its message in our words: Django 6.1 changed the message's text and
+    its Dutch translation does not have the new one yet (the page showed it in English)."""
+
+    def get_error_message(self) -> str:
+        return ngettext(
+            "Dit wachtwoord is te kort. Gebruik minimaal %(min_length)s teken.",
+            "Dit wachtwoord is te kort. Gebruik minimaal %(min_length)s tekens.",
+            self.min_length,
+        ) % {"min_length": self.min_length}
 
 
 class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
