@@ -26,6 +26,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "set_language": (302,) * 7,  # without POST data it just goes back
     "login": PUBLIC,
     "logout": (405,) * 7,
+    "security_txt": (404,) * 7,  # until SECURITY_TXT_CONTACT and _EXPIRES are set
     "password_change": (302, 302, 200, 200, 200, 200, 200),
     "password_change_done": (302, 302, 200, 200, 200, 200, 200),
     "password_reset": PUBLIC,

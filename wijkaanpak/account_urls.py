@@ -1,37 +1,44 @@
-"""Django's auth URLs (included at ``account/``) with the site's forms and templates."""
+"""Django's auth URLs (included at ``account/``) with the site's forms and templates.
+
+No page here may be stored by a browser or proxy (``never_cache``: ``no-store``): they carry
+reset links, CSRF tokens and who is logged in.
+"""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from wijkaanpak import accounts
 
 urlpatterns = [
-    path("login/", accounts.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", never_cache(accounts.LoginView.as_view()), name="login"),
+    path("logout/", never_cache(auth_views.LogoutView.as_view()), name="logout"),
     path(
         "password_change/",
-        auth_views.PasswordChangeView.as_view(form_class=accounts.PasswordChangeForm),
+        never_cache(auth_views.PasswordChangeView.as_view(form_class=accounts.PasswordChangeForm)),
         name="password_change",
     ),
     path(
         "password_change/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
+        never_cache(auth_views.PasswordChangeDoneView.as_view()),
         name="password_change_done",
     ),
     path("password_reset/", accounts.password_reset, name="password_reset"),
     path(
         "password_reset/done/",
-        auth_views.PasswordResetDoneView.as_view(),
+        never_cache(auth_views.PasswordResetDoneView.as_view()),
         name="password_reset_done",
     ),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=accounts.SetPasswordForm),
+        never_cache(
+            auth_views.PasswordResetConfirmView.as_view(form_class=accounts.SetPasswordForm)
+        ),
         name="password_reset_confirm",
     ),
     path(
         "reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        never_cache(auth_views.PasswordResetCompleteView.as_view()),
         name="password_reset_complete",
     ),
 ]

@@ -6,4 +6,5 @@ class WijkaanpakConfig(AppConfig):
     verbose_name = "Wijkaanpak"
 
     def ready(self) -> None:
-        from wijkaanpak import accounts  # noqa: F401 - connects the log-in signal receivers
+        # Connect the log-in signal receivers and register the deploy check.
+        from wijkaanpak import accounts, security  # noqa: F401

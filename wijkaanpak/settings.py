@@ -6,6 +6,7 @@ typo in a deployment fails at start-up instead of silently meaning something els
 """
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,20 @@ def envint(name: str, default: int, *, minimum: int = 0) -> int:
 
 def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def envdatetime(name: str) -> datetime | None:
+    """An ISO 8601 moment with its time zone (``2027-01-31T00:00:00+01:00``), or None."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an ISO 8601 moment, got {value!r}") from None
+    if moment.tzinfo is None:
+        raise ImproperlyConfigured(f"{name} needs a time zone (e.g. +01:00 or Z), got {value!r}")
+    return moment.astimezone(UTC)
 
 
 def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
@@ -97,6 +112,7 @@ MIDDLEWARE = [
     "wijkaanpak.middleware.health_endpoints",
     "wijkaanpak.middleware.refuse_trace",
     "django.middleware.security.SecurityMiddleware",
+    "wijkaanpak.security.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -340,7 +356,40 @@ if envbool("BEHIND_PROXY", False):
     # Only when a proxy that sets this header (and strips it from clients) sits in front.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS")
-
+# Browser features no page uses (wijkaanpak.security): denied to this site and any frame.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "sync-xhr",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability, and until when that
+# holds. Both are needed; without them the file is not served.
+SECURITY_TXT_CONTACT = envlist("SECURITY_TXT_CONTACT")
+for _contact in SECURITY_TXT_CONTACT:
+    if not _contact.startswith(("mailto:", "https://", "tel:")):
+        raise ImproperlyConfigured(
+            f"SECURITY_TXT_CONTACT entries start with mailto:, https:// or tel:, got {_contact!r}"
+        )
+SECURITY_TXT_EXPIRES = envdatetime("SECURITY_TXT_EXPIRES")
+SECURITY_TXT_POLICY = os.environ.get("SECURITY_TXT_POLICY", "")
 
 # --- Logging ----------------------------------------------------------------------------
 # One JSON object per line on stdout, for the platform's log collector.
