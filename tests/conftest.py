@@ -83,6 +83,19 @@ def client(html_collector: HTMLCollector) -> CheckedClient:
     return checked
 
 
+@pytest.fixture(autouse=True)
+def _source_language_between_tests():
+    """A request in English leaves English active in the thread; the next test starts Dutch.
+
+    (Tests that call services directly read their messages in the active language.)
+    """
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 # --- Reference data after a flush ------------------------------------------------------
 
 
