@@ -293,8 +293,14 @@ class LoginView(auth_views.LoginView):
         return super().get_default_redirect_url()
 
     def form_valid(self, form: LoginForm) -> HttpResponse:
+        from wijkaanpak.second_factor import redirect_to_second_step
+
+        user = form.get_user()
         response = super().form_valid(form)
-        remember_browser(self.request, response, form.get_user().get_username())
+        if rules.second_factor_required(user):
+            # Logged in, with no rights yet: the code from the app comes next.
+            response = redirect_to_second_step(self.get_redirect_url())
+        remember_browser(self.request, response, user.get_username())
         return response
 
     def form_invalid(self, form: LoginForm) -> HttpResponse:

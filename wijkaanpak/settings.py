@@ -93,7 +93,7 @@ SITE_NAME = os.environ.get("SITE_NAME", "Wijkaanpak")
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Gemeente Zaanstad")
 
 INSTALLED_APPS = [
-    "wijkaanpak.admin_site.AdminConfig",
+    "wijkaanpak.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -103,6 +103,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wijkaanpak",
     "neighbourhoods",
     "initiatives",
@@ -119,6 +122,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wijkaanpak.second_factor.second_factor_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wijkaanpak.accounts.session_limits",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -208,6 +212,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff and council members log in with a code from an app as well (wijkaanpak.second_factor);
+# council members may be exempted where the municipality's single sign-on asks for one.
+SECOND_FACTOR_EXEMPT_COUNCIL = envbool("SECOND_FACTOR_EXEMPT_COUNCIL", False)
+OTP_TOTP_ISSUER = SITE_NAME
 
 # Staff and council sessions end after this long without a request, and this long after
 # log-in however busy (wijkaanpak.accounts.session_limits). Residents have no account.

@@ -12,6 +12,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -58,7 +59,8 @@ PAGE_SIZE = 25
 
 
 def workspace_required(view: Callable) -> Callable:
-    """Anonymous users go to the log-in page; users who are not brokers get a 403.
+    """Anonymous users go to the log-in page, users without their second factor to that
+    step; users who are not brokers get a 403.
 
     Every page holds personal data or resident text, so no browser or proxy may keep a copy.
     """
@@ -67,6 +69,8 @@ def workspace_required(view: Callable) -> Callable:
     @never_cache
     @login_required
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if rules.awaits_second_factor(request.user):
+            return redirect_to_login(request.get_full_path(), login_url=reverse("second_factor"))
         if not rules.can_use_workspace(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)

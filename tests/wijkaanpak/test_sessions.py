@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import UserFactory
+from tests.second_factor import finish_log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ WORKSPACE = reverse("initiatives:workspace")
 
 def log_in(client, username: str) -> None:
     response = client.post(reverse("login"), {"username": username, "password": PASSWORD})
-    assert response.status_code == 302
+    assert finish_log_in(client, response).status_code == 302
 
 
 def test_a_staff_session_ends_after_thirty_idle_minutes(client, broker_a):

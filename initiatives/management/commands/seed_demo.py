@@ -43,6 +43,7 @@ from initiatives.models import (
 from initiatives.rules import Role
 from initiatives.workdays import is_working_day, local_date, working_days_between
 from neighbourhoods.models import Neighbourhood, PostcodeArea, Priority
+from wijkaanpak.second_factor import demo_device, give_demo_app, secret_text
 
 SEED = 2026
 # Demo initiatives carry submission_key = uuid5(DEMO_NAMESPACE, plan key), so a second run
@@ -1624,6 +1625,8 @@ class Command(BaseCommand):
             user.groups.set([groups[name] for name in demo.groups])
             for slug in demo.wijken:
                 wijken[slug].brokers.add(user)
+            # Every demo user logs in with the printed demo app secret (wijkaanpak.second_factor).
+            give_demo_app(user)
             new += created
             users[demo.username] = user
         self.stdout.write(f"Users: {len(users)} ({new} new), passwords set")
@@ -1707,3 +1710,11 @@ class Command(BaseCommand):
         for row in rows:
             cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
             self.stdout.write("  " + "  ".join([*cells, row[4]]))
+        self.stdout.write("")
+        self.stdout.write(
+            "After the password every demo user is asked for a code from an app. Add this "
+            f"secret to an authenticator app once: {secret_text(demo_device())}"
+        )
+        self.stdout.write(
+            "or print the current code with: DEBUG=1 .venv/bin/python manage.py demo_code"
+        )
