@@ -120,6 +120,11 @@ def can_manage_partners(user: User) -> bool:
     return is_broker(user)
 
 
+def can_handle_data_requests(user: User) -> bool:
+    """Access and erasure requests that arrive by letter or e-mail (AVG): coordinators."""
+    return is_coordinator(user)
+
+
 def neighbourhood_scope(user: User) -> frozenset[int] | None:
     """The wijken whose initiatives ``user`` manages; None means every wijk."""
     if is_coordinator(user):
