@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from initiatives.models import Initiative, TimelineEntry
 from neighbourhoods.models import Neighbourhood
+from wijkaanpak.forms import clean_text
 
 FEED_SIZE = 50
 
@@ -89,11 +90,13 @@ class NeighbourhoodFeed(Feed):
         items.sort(key=lambda item: item.moment, reverse=True)
         return items[:FEED_SIZE]
 
+    # Forms keep control characters out, but a row from before that (or from a script) must
+    # not make the feed fail: XML 1.0 cannot hold them.
     def item_title(self, item: FeedItem) -> str:
-        return item.title
+        return clean_text(item.title)
 
     def item_description(self, item: FeedItem) -> str:
-        return item.text
+        return clean_text(item.text)
 
     def item_link(self, item: FeedItem) -> str:
         return item.link

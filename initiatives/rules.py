@@ -8,6 +8,7 @@ migration; a user's roles and wijken are read once per request and kept on the u
 from collections.abc import Callable
 from enum import StrEnum
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
@@ -27,7 +28,7 @@ class Role(StrEnum):
     ADMINISTRATOR = "Functioneel beheerders"
 
 
-def roles(user: User) -> frozenset[str]:
+def _groups(user: User) -> frozenset[str]:
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     cached = getattr(user, "_wijkaanpak_roles", None)
@@ -35,6 +36,40 @@ def roles(user: User) -> frozenset[str]:
         cached = frozenset(user.groups.values_list("name", flat=True))
         user._wijkaanpak_roles = cached
     return cached
+
+
+def roles(user: User) -> frozenset[str]:
+    """The user's roles; none until a user who needs a second factor has given it."""
+    if awaits_second_factor(user):
+        return frozenset()
+    return _groups(user)
+
+
+# --- The second factor (wijkaanpak.second_factor) ---------------------------------------
+
+
+def second_factor_required(user: User) -> bool:
+    """Staff and council members log in with a code from an app too.
+
+    Council members may be exempted (SECOND_FACTOR_EXEMPT_COUNCIL) where the municipality's
+    single sign-on asks for a second factor already.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    names = _groups(user) & set(Role)
+    if settings.SECOND_FACTOR_EXEMPT_COUNCIL:
+        names -= {Role.COUNCIL}
+    return bool(user.is_staff or user.is_superuser or names)
+
+
+def awaits_second_factor(user: User) -> bool:
+    """Logged in with a password, not yet with the second factor: no rights at all.
+
+    ``second_factor_verified`` is put on every ``request.user`` by the second-factor
+    middleware. A user object without it was not made for a request (a command, a task, a
+    service called from code) and acts for the system.
+    """
+    return not getattr(user, "second_factor_verified", True) and second_factor_required(user)
 
 
 def neighbourhood_ids(user: User) -> frozenset[int]:
@@ -52,9 +87,8 @@ def neighbourhood_ids(user: User) -> frozenset[int]:
 
 
 def is_coordinator(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser) or (
-        Role.COORDINATOR in roles(user)
-    )
+    superuser = user.is_authenticated and user.is_active and user.is_superuser
+    return bool(superuser and not awaits_second_factor(user)) or Role.COORDINATOR in roles(user)
 
 
 def is_broker(user: User) -> bool:
@@ -64,6 +98,16 @@ def is_broker(user: User) -> bool:
 
 def is_council_member(user: User) -> bool:
     return Role.COUNCIL in roles(user)
+
+
+def has_staff_account(user: User) -> bool:
+    """Municipal staff or a council member: any role, or access to the admin.
+
+    Their sessions are short (wijkaanpak.accounts.session_limits).
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return bool(user.is_staff or user.is_superuser or _groups(user) & set(Role))
 
 
 def can_use_workspace(user: User) -> bool:
@@ -77,6 +121,11 @@ def can_see_all_figures(user: User) -> bool:
 
 def can_manage_partners(user: User) -> bool:
     return is_broker(user)
+
+
+def can_handle_data_requests(user: User) -> bool:
+    """Access and erasure requests that arrive by letter or e-mail (AVG): coordinators."""
+    return is_coordinator(user)
 
 
 def neighbourhood_scope(user: User) -> frozenset[int] | None:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from initiatives.feeds import NeighbourhoodFeed
-from initiatives.views import actions, overviews, partners, public, workspace
+from initiatives.views import actions, overviews, partners, privacy, public, workspace
 
 app_name = "initiatives"
 
@@ -13,6 +13,10 @@ urlpatterns = [
     path("volgen/", public.track, name="track_page"),
     path("volgen/reageren/", public.track_reply, name="track_reply"),
     path("volgen/intrekken/", public.track_withdraw, name="track_withdraw"),
+    # Data rights (AVG): the resident's download and erasure.
+    path("volgen/mijn-gegevens/", privacy.track_data, name="track_data"),
+    path("volgen/mijn-gegevens.json", privacy.track_data_json, name="track_data_json"),
+    path("volgen/gegevens-wissen/", privacy.track_erase, name="track_erase"),
     path("volgen/<str:token>/", public.track_login, name="track"),
     path("initiatieven/", public.initiative_list, name="list"),
     path("initiatieven/<int:pk>/", public.initiative_detail, name="detail"),
@@ -46,6 +50,28 @@ urlpatterns = [
         "werkvoorraad/partners/<int:partner_pk>/bewerken/",
         partners.partner_edit,
         name="partner_edit",
+    ),
+    # Data rights (AVG): requests by letter or e-mail, for coordinators.
+    path("werkvoorraad/privacy/", privacy.data_requests, name="data_requests"),
+    path(
+        "werkvoorraad/privacy/initiatief/<int:pk>/downloaden/",
+        privacy.export_initiator,
+        name="data_export_initiator",
+    ),
+    path(
+        "werkvoorraad/privacy/initiatief/<int:pk>/wissen/",
+        privacy.erase_initiator,
+        name="data_erase_initiator",
+    ),
+    path(
+        "werkvoorraad/privacy/hulpaanbod/<int:pk>/downloaden/",
+        privacy.export_help_offer,
+        name="data_export_help_offer",
+    ),
+    path(
+        "werkvoorraad/privacy/hulpaanbod/<int:pk>/wissen/",
+        privacy.erase_help_offer,
+        name="data_erase_help_offer",
     ),
     # --- Overviews and open data ---
     path("wijken/", overviews.neighbourhoods, name="neighbourhoods"),

@@ -8,6 +8,7 @@ from django.test import Client
 from initiatives.rules import Role
 from tests.checks import CHROMIUM, IN_CI, HTMLCollector
 from tests.factories import NeighbourhoodFactory, UserFactory, broker_of
+from tests.second_factor import verify_session
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -58,9 +59,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 class CheckedClient(Client):
-    """The test client, handing every HTML response to the HTML checker."""
+    """The test client, handing every HTML response to the HTML checker.
+
+    ``force_login`` also gives the session the second factor (tests/second_factor.py);
+    ``force_login(user, second_factor=False)`` is a user who typed only the password.
+    """
 
     collector: HTMLCollector | None = None
+
+    def force_login(self, user, backend=None, *, second_factor: bool = True) -> None:
+        super().force_login(user, backend)
+        if second_factor:
+            verify_session(self, user)
 
     def request(self, **request):
         response = super().request(**request)
@@ -81,6 +91,19 @@ def client(html_collector: HTMLCollector) -> CheckedClient:
     checked = CheckedClient()
     checked.collector = html_collector
     return checked
+
+
+@pytest.fixture(autouse=True)
+def _source_language_between_tests():
+    """A request in English leaves English active in the thread; the next test starts Dutch.
+
+    (Tests that call services directly read their messages in the active language.)
+    """
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 # --- Reference data after a flush ------------------------------------------------------

@@ -11,38 +11,65 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from initiatives.models import Initiative, Status, TimelineEntry
 from tests.factories import HelpOfferFactory, InitiativeFactory, InitiatorFactory, PartnerFactory
+from tests.second_factor import app_device, verify_session
 
-ROLES = ["anonymous", "resident", "broker", "other_broker", "coordinator", "council", "admin"]
+ROLES = [
+    "anonymous",
+    "resident",
+    "broker",
+    "other_broker",
+    "coordinator",
+    "council",
+    "admin",
+    "unverified",  # the broker of wijk A, logged in with the password only
+]
 
 # GET status per role, in the order of ROLES. 302 means "sent to the log-in page" for the
-# workspace; for the tracking link it is the exchange of the token for a session.
-PUBLIC = (200,) * 7
-WORKSPACE = (302, 302, 200, 403, 200, 403, 403)
-POST_ONLY_WORKSPACE = (405,) * 7  # the method is checked first; rights on POST below
+# workspace (the unverified broker: to the second step); for the tracking link it is the
+# exchange of the token for a session.
+PUBLIC = (200,) * 8
+WORKSPACE = (302, 302, 200, 403, 200, 403, 403, 302)
+POST_ONLY_WORKSPACE = (405,) * 8  # the method is checked first; rights on POST below
+# The second step: for a logged-in user who still has to give it; others are sent on.
+SECOND_STEP = (302, 302, 302, 302, 302, 302, 302, 200)
 EXPECTED: dict[str, tuple[int, ...]] = {
     "home": PUBLIC,
     "accessibility": PUBLIC,
     "privacy": PUBLIC,
-    "set_language": (302,) * 7,  # without POST data it just goes back
+    "set_language": (302,) * 8,  # without POST data it just goes back
     "login": PUBLIC,
-    "logout": (405,) * 7,
-    "password_change": (302, 302, 200, 200, 200, 200, 200),
-    "password_change_done": (302, 302, 200, 200, 200, 200, 200),
+    "logout": (405,) * 8,
+    "security_txt": (404,) * 8,  # until SECURITY_TXT_CONTACT and _EXPIRES are set
+    "password_change": (302, 302, 200, 200, 200, 200, 200, 302),
+    "password_change_done": (302, 302, 200, 200, 200, 200, 200, 302),
+    "second_factor": SECOND_STEP,
+    "second_factor_recover": SECOND_STEP,
+    # For staff without an app (here all but broker A); with one, on to the codes or the step.
+    "second_factor_setup": (302, 302, 302, 200, 200, 200, 200, 302),
+    "second_factor_codes": (302, 302, 200, 200, 200, 200, 200, 302),
     "password_reset": PUBLIC,
     "password_reset_done": PUBLIC,
     "password_reset_confirm": PUBLIC,  # an unknown link says so; it is no secret
     "password_reset_complete": PUBLIC,
     "initiatives:submit": PUBLIC,
-    "initiatives:submitted": (302,) * 7,  # nothing was just submitted: back to the form
-    "initiatives:track": (302,) * 7,
-    "initiatives:track_page": (404, 200, 404, 404, 404, 404, 404),
-    "initiatives:track_reply": (405,) * 7,
-    "initiatives:track_withdraw": (404, 200, 404, 404, 404, 404, 404),
+    "initiatives:submitted": (302,) * 8,  # nothing was just submitted: back to the form
+    "initiatives:track": (302,) * 8,
+    "initiatives:track_page": (404, 200, 404, 404, 404, 404, 404, 404),
+    "initiatives:track_reply": (405,) * 8,
+    "initiatives:track_withdraw": (404, 200, 404, 404, 404, 404, 404, 404),
     "initiatives:list": PUBLIC,
     "initiatives:detail": PUBLIC,
-    "initiatives:support": (405,) * 7,
+    "initiatives:support": (405,) * 8,
+    "initiatives:track_data": (404, 200, 404, 404, 404, 404, 404, 404),
+    "initiatives:track_data_json": (404, 200, 404, 404, 404, 404, 404, 404),
+    "initiatives:track_erase": (404, 200, 404, 404, 404, 404, 404, 404),
+    "initiatives:data_requests": (302, 302, 403, 403, 200, 403, 403, 302),
+    "initiatives:data_export_initiator": POST_ONLY_WORKSPACE,
+    "initiatives:data_erase_initiator": POST_ONLY_WORKSPACE,
+    "initiatives:data_export_help_offer": POST_ONLY_WORKSPACE,
+    "initiatives:data_erase_help_offer": POST_ONLY_WORKSPACE,
     "initiatives:offer_help": PUBLIC,
-    "initiatives:workspace": (302, 302, 200, 200, 200, 403, 403),
+    "initiatives:workspace": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:workspace_detail": WORKSPACE,
     "initiatives:workspace_contact": POST_ONLY_WORKSPACE,
     "initiatives:workspace_status": POST_ONLY_WORKSPACE,
@@ -55,9 +82,9 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "initiatives:workspace_update": POST_ONLY_WORKSPACE,
     "initiatives:workspace_partner": POST_ONLY_WORKSPACE,
     "initiatives:workspace_connect_help": POST_ONLY_WORKSPACE,
-    "initiatives:partners": (302, 302, 200, 200, 200, 403, 403),
-    "initiatives:partner_create": (302, 302, 200, 200, 200, 403, 403),
-    "initiatives:partner_edit": (302, 302, 200, 200, 200, 403, 403),
+    "initiatives:partners": (302, 302, 200, 200, 200, 403, 403, 302),
+    "initiatives:partner_create": (302, 302, 200, 200, 200, 403, 403, 302),
+    "initiatives:partner_edit": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,
@@ -103,6 +130,9 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         "admin": administrator,
     }.items():
         clients[role].force_login(user)
+        verify_session(clients[role], user)
+    app_device(broker_a)
+    clients["unverified"].force_login(broker_a)
     clients["resident"].get(reverse("initiatives:track", kwargs={"token": initiative.token}))
     kwargs = {
         "pk": initiative.pk,
@@ -153,7 +183,9 @@ def snapshot(initiative: Initiative) -> tuple:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", WORKSPACE_POSTS)
-@pytest.mark.parametrize("role", ["anonymous", "resident", "other_broker", "council", "admin"])
+@pytest.mark.parametrize(
+    "role", ["anonymous", "resident", "other_broker", "council", "admin", "unverified"]
+)
 def test_a_refused_post_changes_nothing(world, name, role):
     initiative, clients, kwargs = world
     pattern = dict(site_urls())[name]
@@ -173,5 +205,5 @@ def test_a_refused_post_changes_nothing(world, name, role):
     response = clients[role].post(url_for(name, pattern, kwargs), data)
     assert response.status_code in {302, 403, 404}
     if response.status_code == 302:
-        assert "/account/login/" in response["Location"]
+        assert response["Location"].startswith(("/account/login/", "/account/tweede-stap/"))
     assert snapshot(initiative) == before

@@ -1,7 +1,11 @@
-"""Form plumbing shared by every form: NL Design System classes and accessible error wiring."""
+"""Form plumbing shared by every form: clean text, NL Design System classes, accessible errors."""
+
+import re
 
 from django import forms
 from django.forms.renderers import Jinja2
+from django.http import QueryDict
+from django.utils.datastructures import MultiValueDict
 
 # Our forms render their widgets with Django's own Jinja2 widget templates: the same markup
 # as its Django-template widgets, several times faster (a workspace page has some twenty
@@ -25,6 +29,43 @@ INVALID_CLASSES: dict[type[forms.Widget], str] = {
 }
 
 
+# C0 control characters except tab and newline (carriage returns are handled before). XML 1.0
+# cannot hold them, so one in a public text broke the wijk's Atom feed; on a screen or in an
+# e-mail they are invisible at best.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without C0 control characters; line ends as newlines (browsers send CRLF)."""
+    return _CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _clean_value(value):
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list | tuple):
+        return [_clean_value(item) for item in value]
+    return value
+
+
+def clean_data(data):
+    """Form data (a QueryDict, MultiValueDict or dict) with every text passed through clean_text.
+
+    Files and non-text values are left alone. Keys are texts too.
+    """
+    if isinstance(data, MultiValueDict):
+        if isinstance(data, QueryDict):
+            cleaned = QueryDict(mutable=True, encoding=data.encoding)
+        else:
+            cleaned = MultiValueDict()
+        for key, values in data.lists():
+            cleaned.setlist(clean_text(key), _clean_value(values))
+        if isinstance(cleaned, QueryDict):
+            cleaned._mutable = False
+        return cleaned
+    return {clean_text(key): _clean_value(value) for key, value in data.items()}
+
+
 def _lookup(table: dict[type[forms.Widget], str], widget: forms.Widget) -> str:
     for widget_class in type(widget).__mro__:
         if widget_class in table:
@@ -33,8 +74,10 @@ def _lookup(table: dict[type[forms.Widget], str], widget: forms.Widget) -> str:
 
 
 class StyledFormMixin:
-    """Adds the Utrecht classes to widgets and, after validation, marks invalid fields.
+    """Cleans the submitted texts, adds the Utrecht classes and, after validation, marks errors.
 
+    Every text in the data loses its C0 control characters before any field sees it
+    (``clean_data``), so what is validated, stored and shown back is the same clean text.
     Invalid fields get ``aria-invalid`` and point at their error text with
     ``aria-describedby`` (the ids used by templates/includes/field.html).
     """
@@ -43,6 +86,8 @@ class StyledFormMixin:
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = clean_data(self.data)
         for field in self.fields.values():
             css = _lookup(WIDGET_CLASSES, field.widget)
             if css and not isinstance(field.widget, forms.HiddenInput):

@@ -6,6 +6,7 @@ typo in a deployment fails at start-up instead of silently meaning something els
 """
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,20 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def envdatetime(name: str) -> datetime | None:
+    """An ISO 8601 moment with its time zone (``2027-01-31T00:00:00+01:00``), or None."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an ISO 8601 moment, got {value!r}") from None
+    if moment.tzinfo is None:
+        raise ImproperlyConfigured(f"{name} needs a time zone (e.g. +01:00 or Z), got {value!r}")
+    return moment.astimezone(UTC)
+
+
 def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
     value = os.environ.get(name, default).strip().lower()
     if value not in choices:
@@ -78,7 +93,7 @@ SITE_NAME = os.environ.get("SITE_NAME", "Wijkaanpak")
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Gemeente Zaanstad")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "wijkaanpak.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,6 +103,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wijkaanpak",
     "neighbourhoods",
     "initiatives",
@@ -97,13 +115,16 @@ MIDDLEWARE = [
     "wijkaanpak.middleware.health_endpoints",
     "wijkaanpak.middleware.refuse_trace",
     "django.middleware.security.SecurityMiddleware",
+    "wijkaanpak.security.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wijkaanpak.second_factor.second_factor_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "wijkaanpak.accounts.session_limits",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Last, so that it sees the outcome of authentication.
@@ -175,6 +196,8 @@ PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 3600)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Per user name across all addresses (wijkaanpak.accounts); authenticates nobody.
+    "wijkaanpak.accounts.AccountThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
@@ -182,10 +205,23 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "wijkaanpak.accounts.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff and council members log in with a code from an app as well (wijkaanpak.second_factor);
+# council members may be exempted where the municipality's single sign-on asks for one.
+SECOND_FACTOR_EXEMPT_COUNCIL = envbool("SECOND_FACTOR_EXEMPT_COUNCIL", False)
+OTP_TOTP_ISSUER = SITE_NAME
+
+# Staff and council sessions end after this long without a request, and this long after
+# log-in however busy (wijkaanpak.accounts.session_limits). Residents have no account.
+STAFF_SESSION_IDLE_MINUTES = envint("STAFF_SESSION_IDLE_MINUTES", 30, minimum=1)
+STAFF_SESSION_MAX_HOURS = envint("STAFF_SESSION_MAX_HOURS", 10, minimum=1)
 
 # Lock out a user name only together with the address it is tried from, so an attacker
 # elsewhere cannot lock a broker out of their own account.
@@ -197,7 +233,15 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind a load balancer every request comes from its address: PROXY_COUNT says how many
 # proxies append to X-Forwarded-For, so axes and the form throttles see the real client.
 PROXY_COUNT = envint("PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "initiatives.throttle.client_ip"
+# IPv6 clients per /64, as the form throttles count them (a household gets a whole /64).
+AXES_CLIENT_IP_CALLABLE = "wijkaanpak.accounts.lockout_address"
+# Per user name from every address: after this many failures in a day each attempt waits,
+# 30 seconds doubling up to the maximum; a browser that logged in to the account never waits.
+LOGIN_ACCOUNT_FREE_FAILURES = envint("LOGIN_ACCOUNT_FREE_FAILURES", 10, minimum=1)
+LOGIN_ACCOUNT_MAX_DELAY_MINUTES = envint("LOGIN_ACCOUNT_MAX_DELAY_MINUTES", 15, minimum=1)
+# Password-reset requests per client address per hour and per e-mail address per day.
+THROTTLE_RESET_PER_ADDRESS_HOUR = envint("THROTTLE_RESET_PER_ADDRESS_HOUR", 5, minimum=1)
+THROTTLE_RESET_PER_EMAIL_DAY = envint("THROTTLE_RESET_PER_EMAIL_DAY", 3, minimum=1)
 
 # --- Internationalisation ---------------------------------------------------------------
 
@@ -321,6 +365,40 @@ if envbool("BEHIND_PROXY", False):
     # Only when a proxy that sets this header (and strips it from clients) sits in front.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS")
+# Browser features no page uses (wijkaanpak.security): denied to this site and any frame.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "sync-xhr",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability, and until when that
+# holds. Both are needed; without them the file is not served.
+SECURITY_TXT_CONTACT = envlist("SECURITY_TXT_CONTACT")
+for _contact in SECURITY_TXT_CONTACT:
+    if not _contact.startswith(("mailto:", "https://", "tel:")):
+        raise ImproperlyConfigured(
+            f"SECURITY_TXT_CONTACT entries start with mailto:, https:// or tel:, got {_contact!r}"
+        )
+SECURITY_TXT_EXPIRES = envdatetime("SECURITY_TXT_EXPIRES")
+SECURITY_TXT_POLICY = os.environ.get("SECURITY_TXT_POLICY", "")
 
 # --- Logging ----------------------------------------------------------------------------
 # One JSON object per line on stdout, for the platform's log collector.

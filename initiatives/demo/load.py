@@ -21,6 +21,7 @@ from initiatives.demo.wijken import PARTNERS, WIJKEN
 from initiatives.models import Initiative, Partner
 from initiatives.rules import Role
 from neighbourhoods.models import Neighbourhood, PostcodeArea, Priority
+from wijkaanpak.second_factor import give_demo_app
 
 Log = Callable[[str], None]
 
@@ -114,6 +115,8 @@ def load_users(wijken: dict[str, Neighbourhood], log: Log) -> dict[str, Abstract
         user.groups.set([groups[name] for name in demo.groups])
         for slug in demo.wijken:
             wijken[slug].brokers.add(user)
+        # Every demo user logs in with the printed demo app secret (wijkaanpak.second_factor).
+        give_demo_app(user)
         new += created
         users[demo.username] = user
     log(f"Users: {len(users)} ({new} new), passwords set")

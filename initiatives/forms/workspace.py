@@ -3,7 +3,6 @@
 from datetime import UTC, datetime
 
 from django import forms
-from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
@@ -47,25 +46,6 @@ class ListedModelChoiceField(forms.ModelChoiceField):
 class BrokerChoiceField(ListedModelChoiceField):
     def label_from_instance(self, user) -> str:
         return user.get_full_name() or user.get_username()
-
-
-# --- Log-in and password reset (Django's auth forms with the site's look) -----------------
-
-
-class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
-    pass
-
-
-class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
-    pass
-
-
-class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm):
-    pass
-
-
-class PasswordChangeForm(StyledFormMixin, auth_forms.PasswordChangeForm):
-    pass
 
 
 # --- Queue filters ------------------------------------------------------------------------

@@ -125,7 +125,8 @@ def _email_preview(initiative: Initiative, data: dict) -> dict[str, str]:
     """The e-mail the initiator will get, from the same templates the task renders.
 
     A placeholder stands in for the initiator's name: a preview is no reason to show
-    personal data.
+    personal data. The texts are plain text rendered with autoescape off, which Django marks
+    safe: the template must escape them (``force_escape``), or resident markup runs here.
     """
     entry = TimelineEntry(
         initiative=initiative,

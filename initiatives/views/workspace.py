@@ -1,4 +1,4 @@
-"""The social brokers' workspace: log-in, the work queues and one screen per initiative.
+"""The social brokers' workspace: the work queues and one screen per initiative.
 
 Every action is a small form on the initiative's page that posts to its own URL
 (``initiatives.views.actions``); partners have their own pages (``views.partners``).
@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import wraps
 
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms import Form
@@ -29,7 +29,6 @@ from initiatives import rules, services
 from initiatives.forms.workspace import (
     AmountForm,
     AssignForm,
-    LoginForm,
     PartnerLinkForm,
     PublishForm,
     QueueFilterForm,
@@ -48,25 +47,12 @@ from initiatives.workdays import local_date, working_days_between
 PAGE_SIZE = 25
 
 
-# --- Log-in -------------------------------------------------------------------------------
-
-
-class LoginView(auth_views.LoginView):
-    """Django's log-in in the site's look; brokers land on their werkvoorraad."""
-
-    form_class = LoginForm
-
-    def get_default_redirect_url(self) -> str:
-        if rules.can_use_workspace(self.request.user):
-            return reverse("initiatives:workspace")
-        return super().get_default_redirect_url()
-
-
 # --- Preconditions ------------------------------------------------------------------------
 
 
 def workspace_required(view: Callable) -> Callable:
-    """Anonymous users go to the log-in page; users who are not brokers get a 403.
+    """Anonymous users go to the log-in page, users without their second factor to that
+    step; users who are not brokers get a 403.
 
     Every page holds personal data or resident text, so no browser or proxy may keep a copy.
     """
@@ -75,6 +61,8 @@ def workspace_required(view: Callable) -> Callable:
     @never_cache
     @login_required
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if rules.awaits_second_factor(request.user):
+            return redirect_to_login(request.get_full_path(), login_url=reverse("second_factor"))
         if not rules.can_use_workspace(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)

@@ -18,6 +18,7 @@ from initiatives.demo.plan import Plan
 from initiatives.demo.wijken import WIJKEN
 from initiatives.models import Status
 from initiatives.rules import Role
+from wijkaanpak.second_factor import demo_device, secret_text
 
 
 class Command(BaseCommand):
@@ -63,3 +64,11 @@ class Command(BaseCommand):
         for row in rows:
             cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
             self.stdout.write("  " + "  ".join([*cells, row[4]]))
+        self.stdout.write("")
+        self.stdout.write(
+            "After the password every demo user is asked for a code from an app. Add this "
+            f"secret to an authenticator app once: {secret_text(demo_device())}"
+        )
+        self.stdout.write(
+            "or print the current code with: DEBUG=1 .venv/bin/python manage.py demo_code"
+        )

@@ -24,6 +24,7 @@ from tests.factories import (
     TimelineEntryFactory,
     broker_of,
 )
+from tests.second_factor import verify_session
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -99,6 +100,7 @@ def test_logged_in_users_get_the_page_rendered_for_them(wijk_a, broker_a):
     Client().get("/")
     broker = Client()
     broker.force_login(broker_a)
+    verify_session(broker, broker_a)
     page = broker.get("/")
     assert "Werkvoorraad" in page.text
     assert "Werkvoorraad" not in Client().get("/").text

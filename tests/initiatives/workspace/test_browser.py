@@ -1,6 +1,7 @@
 """The workspace in a real browser: a broker's morning, and axe-core on every page."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -15,6 +16,7 @@ from tests.factories import (
     TimelineEntryFactory,
     broker_of,
 )
+from tests.second_factor import app_device, code_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,9 +25,14 @@ PASSWORD = "correct horse battery staple"  # UserFactory's default
 
 
 def log_in(page, live_server, username: str) -> None:
+    """The password, then the code from the broker's app (tests/second_factor.py)."""
+    device = app_device(get_user_model().objects.get(username=username))
     page.goto(live_server.url + reverse("login"))
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url(live_server.url + reverse("second_factor") + "**")
+    page.locator("#id_code").fill(code_for(device))
     page.locator("form.form button[type=submit]").click()
 
 

@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.factories import UserFactory
+from tests.second_factor import finish_log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +16,11 @@ PASSWORD = "correct horse battery staple"
 
 
 def log_in(client, username: str, password: str = PASSWORD, address: str = "10.0.0.1", **data):
-    return client.post(
+    """The password, and for staff the code from their app: the response after both."""
+    response = client.post(
         LOGIN, {"username": username, "password": password, **data}, REMOTE_ADDR=address
     )
+    return finish_log_in(client, response)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -1,0 +1,176 @@
+"""Residents' data rights (AVG): what we hold about a resident, and erasing it on request.
+
+- ``initiator_data`` / ``help_offer_data``: everything the municipality holds about one
+  initiator or helper, as plain values and moments (the JSON download, through Django's JSON
+  encoder, and the readable page use the same dict).
+- ``erase_initiator`` / ``erase_help_offer``: anonymise now, clearing exactly what the
+  retention run (``services.anonymise_closed``) clears after the retention period.
+- ``record_export``: a coordinator's export, logged.
+
+Every action leaves an internal note on the initiative's timeline: who, when, what.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from initiatives import rules
+from initiatives.models import (
+    EntryKind,
+    HelpOffer,
+    Initiative,
+    Initiator,
+    TimelineEntry,
+)
+
+# The site stores no attachments (photos, documents) yet; the export says so explicitly.
+NO_ATTACHMENTS: list[dict] = []
+
+
+def initiator_data(initiative: Initiative) -> dict:
+    """What we hold about the initiator of ``initiative``: contact details, texts, timeline."""
+    initiator = Initiator.objects.filter(initiative=initiative).first()
+    entries = initiative.timeline.for_initiator().order_by("created_at", "pk")
+    return {
+        "initiative": {
+            "id": initiative.pk,
+            "title": initiative.title,
+            "description": initiative.description,
+            "wijk": initiative.neighbourhood.name,
+            "priorities": [priority.name for priority in initiative.priorities.all()],
+            "needs": list(initiative.needs),
+            "amount_requested": _amount(initiative.amount_requested),
+            "amount_granted": _amount(initiative.amount_granted),
+            "submitted_at": (initiative.submitted_at),
+            "status": initiative.status,
+            "status_label": str(initiative.get_status_display()),
+            "published": initiative.is_published,
+            "public_title": initiative.public_title,
+            "public_summary": initiative.public_summary,
+            "language": initiative.language,
+        },
+        "contact_details": None
+        if initiator is None
+        else {
+            "name": initiator.name,
+            "email": initiator.email,
+            "phone": initiator.phone,
+            "consent_at": (initiator.consent_at),
+            "anonymised_at": (initiator.anonymised_at),
+        },
+        "timeline": [
+            {
+                "created_at": (entry.created_at),
+                "kind": entry.kind,
+                "kind_label": str(entry.get_kind_display()),
+                "to_status": entry.to_status,
+                "to_status_label": str(entry.get_to_status_display()) if entry.to_status else "",
+                "text": entry.public_text,
+            }
+            for entry in entries
+        ],
+        "attachments": NO_ATTACHMENTS,
+    }
+
+
+def help_offer_data(offer: HelpOffer) -> dict:
+    """What we hold about a helper: their offer and which initiative it was for."""
+    return {
+        "help_offer": {
+            "id": offer.pk,
+            "name": offer.name,
+            "email": offer.email,
+            "phone": offer.phone,
+            "offer_kinds": list(offer.offer_kinds),
+            "message": offer.message,
+            "consent_at": (offer.consent_at),
+            "created_at": (offer.created_at),
+            "connected": offer.is_connected,
+            "anonymised_at": (offer.anonymised_at),
+        },
+        "initiative": {
+            "id": offer.initiative_id,
+            "public_title": offer.initiative.public_title if offer.initiative.is_published else "",
+        },
+    }
+
+
+def _amount(value) -> str | None:
+    return None if value is None else str(value)
+
+
+# --- Who finds what -----------------------------------------------------------------------
+
+
+def find_by_email(email: str) -> tuple[QuerySet, QuerySet]:
+    """Initiatives whose initiator, and help offers whose helper, used this address."""
+    email = email.strip()
+    initiatives = (
+        Initiative.objects.filter(initiator__email__iexact=email)
+        .select_related("neighbourhood", "initiator")
+        .order_by("-submitted_at", "-pk")
+    )
+    offers = (
+        HelpOffer.objects.filter(email__iexact=email)
+        .select_related("initiative")
+        .order_by("-created_at", "-pk")
+    )
+    return initiatives, offers
+
+
+# --- Logged actions -----------------------------------------------------------------------
+
+
+def _note(initiative_id: int, actor, text: str) -> None:
+    TimelineEntry.objects.create(
+        initiative_id=initiative_id, kind=EntryKind.NOTE, actor=actor, internal_note=text
+    )
+
+
+def record_export(initiative_id: int, *, actor, what: str) -> None:
+    """A coordinator downloaded a resident's data (an access request by letter or e-mail)."""
+    if not rules.can_handle_data_requests(actor):
+        raise PermissionDenied
+    _note(initiative_id, actor, f"AVG-inzageverzoek: {what} gedownload.")
+
+
+def _clear_initiator(initiative_ids: list[int], now) -> int:
+    """The retention run's clearing (services.anonymise_closed) for these initiatives."""
+    cleared = Initiator.objects.filter(
+        initiative__in=initiative_ids, anonymised_at__isnull=True
+    ).update(**Initiator.anonymised(now))
+    TimelineEntry.objects.filter(initiative__in=initiative_ids).personal_texts().update(
+        public_text=""
+    )
+    return cleared
+
+
+@transaction.atomic
+def erase_initiator(initiative: Initiative, *, actor=None) -> None:
+    """Anonymise the initiator now: at their own request (``actor`` None) or a coordinator's."""
+    if actor is not None and not rules.can_handle_data_requests(actor):
+        raise PermissionDenied
+    _clear_initiator([initiative.pk], timezone.now())
+    if actor is None:
+        text = "AVG-verwijderverzoek van de initiatiefnemer: persoonsgegevens gewist."
+    else:
+        text = (
+            "AVG-verwijderverzoek (brief of e-mail): persoonsgegevens van de initiatiefnemer "
+            "gewist."
+        )
+    _note(initiative.pk, actor, text)
+
+
+@transaction.atomic
+def erase_help_offer(offer: HelpOffer, *, actor) -> None:
+    if not rules.can_handle_data_requests(actor):
+        raise PermissionDenied
+    HelpOffer.objects.filter(pk=offer.pk, anonymised_at__isnull=True).update(
+        **HelpOffer.anonymised(timezone.now())
+    )
+    _note(
+        offer.initiative_id,
+        actor,
+        f"AVG-verwijderverzoek (brief of e-mail): hulpaanbod {offer.pk} gewist.",
+    )
