@@ -124,7 +124,7 @@ def find_by_email(email: str) -> tuple[QuerySet, QuerySet]:
 
 def _note(initiative_id: int, actor, text: str) -> None:
     TimelineEntry.objects.create(
-        initiative_id=initiative_id, kind=EntryKind.NOTE, actor=actor, internal_note=text
+        initiative_id=initiative_id, kind=EntryKind.DATA_REQUEST, actor=actor, internal_note=text
     )
 
 

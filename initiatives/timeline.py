@@ -29,6 +29,7 @@ class EntryKind(models.TextChoices):
     HELP_OFFERED = "help_offered", _("Hulp aangeboden")
     HELP_CONNECTED = "help_connected", _("Hulpaanbod gekoppeld")
     CONTACT_VIEWED = "contact_viewed", _("Contactgegevens bekeken")
+    DATA_REQUEST = "data_request", _("Verzoek over persoonsgegevens")
 
 
 class Audience(IntEnum):
@@ -86,6 +87,8 @@ ENTRY_SPECS: dict[str, EntrySpec] = {
     EntryKind.HELP_CONNECTED: EntrySpec(),
     # Looking is not changing: a conflict does not list who looked at contact details.
     EntryKind.CONTACT_VIEWED: EntrySpec(is_change=False),
+    # A resident's access or erasure request (AVG), handled: who, when, what (privacy.py).
+    EntryKind.DATA_REQUEST: EntrySpec(by_resident=True),
 }
 
 

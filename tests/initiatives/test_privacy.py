@@ -117,7 +117,7 @@ def test_the_resident_has_their_data_erased(client, initiative, broker_a):
         kind__in=[EntryKind.MESSAGE_TO_INITIATOR, EntryKind.MESSAGE_FROM_INITIATOR],
     ).values_list("public_text", flat=True)
     assert set(texts) == {""}
-    note = TimelineEntry.objects.filter(initiative=initiative, kind=EntryKind.NOTE).last()
+    note = TimelineEntry.objects.filter(initiative=initiative, kind=EntryKind.DATA_REQUEST).last()
     assert note.internal_note.startswith("AVG-verwijderverzoek van de initiatiefnemer")
     assert note.actor is None
     # The link keeps working, without the data.
@@ -146,7 +146,7 @@ def test_erasing_clears_what_the_retention_run_clears(initiative, wijk_a):
             initiator.anonymised_at is not None,
             sorted(
                 TimelineEntry.objects.filter(initiative=source)
-                .exclude(kind=EntryKind.NOTE)
+                .exclude(kind=EntryKind.DATA_REQUEST)
                 .values_list("public_text", flat=True)
             ),
         )
@@ -202,7 +202,7 @@ def test_a_coordinator_exports_an_initiators_data_and_it_is_logged(client, initi
     response = client.post(url)
     assert response.status_code == 200
     assert json.loads(response.content)["contact_details"]["name"] == "Fatima de Vries"
-    note = TimelineEntry.objects.filter(initiative=initiative, kind=EntryKind.NOTE).last()
+    note = TimelineEntry.objects.filter(initiative=initiative, kind=EntryKind.DATA_REQUEST).last()
     assert note.actor == coordinator
     assert note.internal_note == "AVG-inzageverzoek: gegevens van de initiatiefnemer gedownload."
 
@@ -213,7 +213,7 @@ def test_a_coordinator_erases_an_initiator_now(client, initiative, coordinator):
     response = client.post(url, {"email": "fatima@bewoner.example"})
     assert response["Location"] == f"{URL}?email=fatima%40bewoner.example"
     assert Initiator.objects.get(initiative=initiative).anonymised_at is not None
-    note = TimelineEntry.objects.filter(initiative=initiative, kind=EntryKind.NOTE).last()
+    note = TimelineEntry.objects.filter(initiative=initiative, kind=EntryKind.DATA_REQUEST).last()
     assert note.actor == coordinator and "AVG-verwijderverzoek" in note.internal_note
 
 
@@ -225,7 +225,7 @@ def test_a_coordinator_exports_and_erases_a_help_offer(client, initiative, coord
     client.post(reverse("initiatives:data_erase_help_offer", kwargs={"pk": offer.pk}))
     offer = HelpOffer.objects.get(pk=offer.pk)
     assert (offer.name, offer.email, offer.message) == ("—", "", "")
-    notes = TimelineEntry.objects.filter(initiative=initiative, kind=EntryKind.NOTE)
+    notes = TimelineEntry.objects.filter(initiative=initiative, kind=EntryKind.DATA_REQUEST)
     assert notes.filter(actor=coordinator).count() == 2
 
 
