@@ -39,6 +39,7 @@ from initiatives.rules import Role
 from initiatives.services import first_response_due
 from initiatives.workdays import local_date, working_days_between
 from neighbourhoods.models import Neighbourhood, Priority
+from wijkaanpak.second_factor import SESSION_KEY
 
 BATCH = 5000
 WIJKEN = 25
@@ -275,6 +276,11 @@ class Command(BaseCommand):
         tracking.get(reverse("initiatives:track", kwargs={"token": tracked.tracking_token()}))
         logged_in = Client()
         logged_in.force_login(broker)
+        # The workspace asks for the second step; the bench skips typing the code, exactly
+        # as the tests do (tests/second_factor.py), and leaves the session mark it sets.
+        session = logged_in.session
+        session[SESSION_KEY] = broker.pk
+        session.save()
 
         list_url = reverse("initiatives:list")
         pages = [
