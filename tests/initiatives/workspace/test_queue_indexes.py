@@ -21,13 +21,27 @@ TODAY = dt.date(2026, 3, 20)
 def _plan(queryset, index: str) -> str:
     """The query plan; on SQLite, the plan with ``index`` forced (an error if it cannot serve).
 
-    With so few rows a planner rightly scans the table. PostgreSQL is told not to, to see
-    whether the index matches the query Django generates; SQLite has no statistics to go
-    by, but ``INDEXED BY`` fails unless the query's condition implies the index's. It
-    proves that only for literal values (not bound parameters), so they are written in.
+    With so few rows a planner rightly scans the table. PostgreSQL is told not to, and the
+    table's other droppable indexes are dropped inside the test's transaction (rolled back
+    after it): without statistics the planner may otherwise pick any index that serves a
+    part of the condition, while the question is whether *this* index matches the query
+    Django generates. SQLite has no statistics to go by, but ``INDEXED BY`` fails unless
+    the query's condition implies the index's. It proves that only for literal values (not
+    bound parameters), so they are written in.
     """
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            cursor.execute(
+                """
+                SELECT indexrelid::regclass::text FROM pg_index
+                WHERE indrelid = 'initiatives_initiative'::regclass
+                  AND indexrelid::regclass::text <> %s
+                  AND indexrelid NOT IN (SELECT conindid FROM pg_constraint)
+                """,
+                [index],
+            )
+            for (other,) in cursor.fetchall():
+                cursor.execute(f"DROP INDEX {other}")
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute("SET LOCAL enable_bitmapscan = off")
             return queryset.explain()
