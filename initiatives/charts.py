@@ -24,10 +24,6 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
     "grey": "#BBBBBB",
 }
-# Patterns drawn over the colour (the <pattern> elements in templates/initiatives/overviews/
-# chart.html).
-PATTERNS = ("diagonal", "dots", "cross", "horizontal", "")
-
 WIDTH = 640
 BAR_AREA = 470  # the rest is room after the longest bar for its number
 ROW_HEIGHT = 52  # a label line above each bar, then the bar

@@ -1,46 +1,20 @@
-import hashlib
 import secrets
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import connection, models
-from django.db.models import (
-    BooleanField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-)
-from django.db.models.functions import TruncMonth
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.queues import Queue, queue_condition, queue_indexes
-from initiatives.timeline import (
-    BY_RESIDENT,
-    ENTRY_SPECS,
-    INITIATOR_VISIBLE,
-    PERSONAL_TEXT,
-    PUBLIC_VISIBLE,
-    Audience,
-    EntryKind,
-    EntrySpec,
-)
-from initiatives.workflow import (
-    CLOSED_STATUSES,
-    OPEN_STATUSES,
-    TRANSITIONS,
-    Status,
-    allowed_transitions,
-    overdue_condition,
-)
+from initiatives.querysets import InitiativeQuerySet, TimelineEntryQuerySet, hash_token
+from initiatives.queues import queue_indexes
+from initiatives.timeline import ENTRY_SPECS, Audience, EntryKind, EntrySpec
+from initiatives.workflow import CLOSED_STATUSES, TRANSITIONS, Status, allowed_transitions
 from neighbourhoods.models import Neighbourhood, Priority
 
 
@@ -51,163 +25,6 @@ class Need(models.TextChoices):
     VOLUNTEERS = "volunteers", _("Vrijwilligers")
     PERMIT = "permit", _("Een vergunning")
     OTHER = "other", _("Iets anders")
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-class InitiativeQuerySet(models.QuerySet):
-    def published(self) -> "InitiativeQuerySet":
-        return self.filter(is_published=True)
-
-    def open(self) -> "InitiativeQuerySet":
-        return self.filter(status__in=OPEN_STATUSES)
-
-    def closed(self) -> "InitiativeQuerySet":
-        return self.filter(status__in=CLOSED_STATUSES)
-
-    def in_neighbourhood(self, neighbourhood: Neighbourhood) -> "InitiativeQuerySet":
-        return self.filter(neighbourhood=neighbourhood)
-
-    def overdue(self, today: date) -> "InitiativeQuerySet":
-        return self.filter(overdue_condition(today))
-
-    def with_overdue(self, today: date) -> "InitiativeQuerySet":
-        """Annotate ``is_overdue`` on every row, from the same condition."""
-        return self.annotate(
-            is_overdue=ExpressionWrapper(overdue_condition(today), output_field=BooleanField())
-        )
-
-    def for_tracking_token(self, token: str) -> "InitiativeQuerySet":
-        # The token is looked up by its hash: an index lookup on a value the attacker
-        # cannot choose, so response time says nothing about how close a guess was.
-        return self.filter(tracking_token_hash=hash_token(token))
-
-    # --- Brokers' workspace queues (initiatives.queues) ---
-
-    def within(self, scope: frozenset[int] | None) -> "InitiativeQuerySet":
-        """The initiatives of the wijken in ``scope``; None means every wijk.
-
-        ``rules.managed_initiatives(user)`` passes the user's scope: the question who
-        manages what is answered there, not here.
-        """
-        return self if scope is None else self.filter(neighbourhood__in=scope)
-
-    def queue(self, queue: str, user_id: int, today: date) -> "InitiativeQuerySet":
-        return self.filter(queue_condition(queue, user_id, today))
-
-    def queue_counts(self, user_id: int, today: date) -> dict[str, int]:
-        """The size of every queue in one query: one ``COUNT`` per queue, ``UNION ALL``.
-
-        A count per queue rather than one pass with a filtered COUNT per queue, so each
-        count reads only its own partial index (``initiative_queue_*``) instead of every
-        row of the broker's wijken. A queue that cannot have rows (no wijken) is left out
-        of the union by Django and counts 0.
-        """
-        rows = self.order_by()
-        counts = [
-            rows.filter(queue_condition(queue, user_id, today))
-            .annotate(queue=Value(queue))
-            .values("queue")
-            .annotate(count=models.Count("pk"))
-            .values_list("queue", "count")
-            for queue in Queue.values
-        ]
-        return dict.fromkeys(Queue.values, 0) | dict(
-            counts[0].union(*counts[1:], all=True).order_by()
-        )
-
-    # --- Per-wijk overviews and open data ---
-
-    # Status groups of the council's figures; withdrawn counts in the total only.
-    FIGURE_STATUS_GROUPS = {
-        "new": (Status.SUBMITTED,),
-        "running": (Status.INTAKE, Status.PREPARING, Status.IN_PROGRESS),
-        "realised": (Status.COMPLETED,),
-        "declined": (Status.DECLINED,),
-        "referred": (Status.REFERRED,),
-        "withdrawn": (Status.WITHDRAWN,),
-    }
-
-    def submitted_between(
-        self, start: datetime | None, end: datetime | None
-    ) -> "InitiativeQuerySet":
-        """Initiatives submitted in [start, end); None leaves that side open."""
-        queryset = self
-        if start is not None:
-            queryset = queryset.filter(submitted_at__gte=start)
-        if end is not None:
-            queryset = queryset.filter(submitted_at__lt=end)
-        return queryset
-
-    def figures_by_neighbourhood(self, today: date) -> dict[int, dict]:
-        """The council's figures per wijk id, in one grouped query.
-
-        On time: the first response fell (local date) on or before its due date. Late: a
-        first response after the due date, or an open initiative still without one after it.
-        """
-        from initiatives.aggregates import Median
-
-        has_priority = Exists(
-            Initiative.priorities.through.objects.filter(initiative_id=OuterRef("pk"))
-        )
-        answered = Q(first_response_at__isnull=False)
-        figures = {
-            "total": models.Count("pk"),
-            **{
-                name: models.Count("pk", filter=Q(status__in=statuses))
-                for name, statuses in self.FIGURE_STATUS_GROUPS.items()
-            },
-            "no_priority": models.Count("pk", filter=~Q(has_priority)),
-            "answered": models.Count("pk", filter=answered),
-            "answered_on_time": models.Count(
-                "pk", filter=answered & Q(first_response_at__date__lte=F("first_response_due"))
-            ),
-            "overdue_open": models.Count("pk", filter=overdue_condition(today)),
-            "median_days": Median("response_working_days"),
-            "amount_requested": models.Sum("amount_requested"),
-            "amount_granted": models.Sum("amount_granted"),
-            "help_offers": models.Sum("help_offer_count"),
-            "supports": models.Sum("support_count"),
-        }
-        rows = self.order_by().values("neighbourhood").annotate(**figures)
-        return {row.pop("neighbourhood"): row for row in rows}
-
-    def priority_counts_by_neighbourhood(self) -> dict[tuple[int, int], int]:
-        """Initiatives per (wijk id, priority id): one grouped join with the through-table.
-
-        For querysets not yet filtered on priorities (a second filter on them would join
-        the through-table twice).
-        """
-        rows = (
-            self.order_by()
-            .filter(priorities__isnull=False)
-            .values_list("neighbourhood", "priorities")
-            .annotate(count=models.Count("pk"))
-        )
-        return {(wijk, priority): count for wijk, priority, count in rows}
-
-    def submitted_per_month(self) -> dict[date, int]:
-        """Initiatives per calendar month (local time) of submission, keyed by the 1st."""
-        rows = (
-            self.order_by()
-            .annotate(month=TruncMonth("submitted_at"))
-            .values_list("month")
-            .annotate(count=models.Count("pk"))
-        )
-        return {timezone.localtime(month).date(): count for month, count in rows}
-
-    def with_priority_slugs(self) -> "InitiativeQuerySet":
-        """Annotate ``priority_slugs``: the slugs joined by "|" (unordered; sort when read)."""
-        slugs = (
-            Initiative.priorities.through.objects.filter(initiative_id=OuterRef("pk"))
-            .order_by()
-            .values("initiative_id")
-            .annotate(slugs=models.StringAgg("priority__slug", delimiter=Value("|")))
-            .values("slugs")
-        )
-        return self.annotate(priority_slugs=Subquery(slugs))
 
 
 class Initiative(models.Model):
@@ -414,18 +231,6 @@ class Initiator(ContactDetails):
     class Meta(ContactDetails.Meta):
         verbose_name = _("initiatiefnemer")
         verbose_name_plural = _("initiatiefnemers")
-
-
-class TimelineEntryQuerySet(models.QuerySet):
-    def for_initiator(self) -> "TimelineEntryQuerySet":
-        return self.filter(kind__in=INITIATOR_VISIBLE)
-
-    def public(self) -> "TimelineEntryQuerySet":
-        return self.filter(kind__in=PUBLIC_VISIBLE)
-
-    def personal_texts(self) -> "TimelineEntryQuerySet":
-        """Entries whose public text may name the resident: written to them, or by them."""
-        return self.filter(Q(kind__in=PERSONAL_TEXT) | Q(kind__in=BY_RESIDENT, actor__isnull=True))
 
 
 class TimelineEntry(models.Model):

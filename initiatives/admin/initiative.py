@@ -27,6 +27,7 @@ from initiatives.models import (
     Need,
     TimelineEntry,
 )
+from initiatives.opendata import csv_cell
 
 # --- Forms for the pages between an action and its result ---------------------------------
 
@@ -337,7 +338,7 @@ class InitiativeAdmin(InitiativeActionsMixin, WijkScopedAdmin):
         writer.writerow(CSV_COLUMNS)
         initiatives = queryset.select_related("neighbourhood").prefetch_related("priorities")
         for initiative in initiatives:
-            writer.writerow(csv_row(initiative))
+            writer.writerow([csv_cell(value) for value in csv_row(initiative)])
         return response
 
 
@@ -361,13 +362,6 @@ CSV_COLUMNS = (
 )
 
 
-def _csv_text(value: str) -> str:
-    # A cell starting with = + - @ is a formula to a spreadsheet program.
-    if value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + value
-    return value
-
-
 def _csv_moment(value) -> str:
     return timezone.localtime(value).isoformat() if value else ""
 
@@ -375,16 +369,16 @@ def _csv_moment(value) -> str:
 def csv_row(initiative: Initiative) -> list:
     return [
         initiative.pk,
-        _csv_text(initiative.public_title if initiative.is_published else ""),
-        _csv_text(initiative.neighbourhood.name),
+        initiative.public_title if initiative.is_published else "",
+        initiative.neighbourhood.name,
         initiative.neighbourhood.cbs_code,
         initiative.status,
-        ";".join(priority.slug for priority in initiative.priorities.all()),
+        [priority.slug for priority in initiative.priorities.all()],
         _csv_moment(initiative.submitted_at),
         _csv_moment(initiative.first_response_at),
         _csv_moment(initiative.closed_at),
-        "" if initiative.amount_requested is None else initiative.amount_requested,
-        "" if initiative.amount_granted is None else initiative.amount_granted,
+        initiative.amount_requested,
+        initiative.amount_granted,
         initiative.support_count,
         initiative.help_offer_count,
         "true" if initiative.is_published else "false",

@@ -7,25 +7,31 @@ of ``rules.can_see_all_figures``; titles and texts shown are always of published
 initiatives, and open data is always public-only, whoever asks.
 """
 
-import csv
 import datetime as dt
-import json
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
-from django.db.models.functions import Coalesce, DenseRank, RowNumber, TruncMonth
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from initiatives import charts, rules
+from initiatives import charts, opendata, rules
+from initiatives.figures import (
+    FIGURE_BY_KEY,
+    Column,
+    Section,
+    WijkFigures,
+    comparison_columns,
+    empty_figures,
+    integer,
+    open_data_columns,
+    page_figures,
+    wijk_figures,
+)
 from initiatives.forms.overviews import Period, PeriodForm
 from initiatives.models import Initiative
 from initiatives.pagecache import cache_public_page
@@ -43,7 +49,7 @@ CHART_COLOURS = [
 ]
 NO_PRIORITY_COLOUR = (charts.OKABE_ITO["grey"], "")
 BAR_COLOUR = charts.OKABE_ITO["blue"]
-NO_DATA = "\u2013"  # an en dash: "no data" (explained under the table)
+ON_TIME = FIGURE_BY_KEY["on_time"]
 
 
 # --- Who sees which figures, over which period ------------------------------------------
@@ -82,162 +88,7 @@ def _scope(request: HttpRequest, years: list[int] | None = None) -> Scope:
     )
 
 
-# --- Figures per wijk --------------------------------------------------------------------
-
-EMPTY_FIGURES = {
-    "total": 0,
-    "new": 0,
-    "running": 0,
-    "realised": 0,
-    "declined": 0,
-    "referred": 0,
-    "withdrawn": 0,
-    "no_priority": 0,
-    "answered": 0,
-    "answered_on_time": 0,
-    "overdue_open": 0,
-    "median_days": None,
-    "amount_requested": None,
-    "amount_granted": None,
-    "help_offers": None,
-    "supports": None,
-}
-
-
-@dataclass
-class WijkFigures:
-    neighbourhood: Neighbourhood
-    figures: dict
-    priority_counts: list[int]  # in the order of the priorities
-
-    @property
-    def measured(self) -> int:
-        """Initiatives whose promptness is known: answered, or open and past the due date."""
-        return self.figures["answered"] + self.figures["overdue_open"]
-
-    @property
-    def on_time_share(self) -> float | None:
-        return self.figures["answered_on_time"] / self.measured if self.measured else None
-
-    def value(self, key: str):
-        return self.figures[key] or 0
-
-
-def wijk_figures(
-    neighbourhoods: Iterable[Neighbourhood], priorities: list[Priority], initiatives: QuerySet
-) -> list[WijkFigures]:
-    """One row per wijk (also wijken without initiatives) in two aggregate queries."""
-    today = timezone.localdate()
-    figures = initiatives.figures_by_neighbourhood(today)
-    counts = initiatives.priority_counts_by_neighbourhood()
-    return [
-        WijkFigures(
-            neighbourhood=wijk,
-            figures=figures.get(wijk.pk, EMPTY_FIGURES),
-            priority_counts=[counts.get((wijk.pk, priority.pk), 0) for priority in priorities],
-        )
-        for wijk in neighbourhoods
-    ]
-
-
-def _integer(value) -> str:
-    return formats.number_format(value or 0, force_grouping=True)
-
-
-def _days(value: float | None) -> str:
-    if value is None:
-        return NO_DATA
-    return formats.number_format(value, 0 if float(value).is_integer() else 1)
-
-
-def _share(share: float | None) -> str:
-    return NO_DATA if share is None else f"{round(share * 100)}%"
-
-
-def _on_time(row: WijkFigures, no_data: str = NO_DATA) -> str:
-    """The share answered on time and the counts it is a share of: 50% (1 van 2)."""
-    if row.on_time_share is None:
-        return no_data
-    return _("%(share)s (%(on_time)s van %(measured)s)") % {
-        "share": _share(row.on_time_share),
-        "on_time": row.figures["answered_on_time"],
-        "measured": row.measured,
-    }
-
-
-def _euro(value: Decimal | None) -> str:
-    return "€ " + formats.number_format(round(value or 0), force_grouping=True)
-
-
-# --- The comparison table: columns and sorting ------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    sort_value: Callable[[WijkFigures], object]
-    display: Callable[[WijkFigures], str]
-    numeric: bool = True
-
-
-def _figure_column(key: str, label: str) -> Column:
-    return Column(key, label, lambda row: row.value(key), lambda row: _integer(row.value(key)))
-
-
-def _priority_column(index: int, priority: Priority) -> Column:
-    return Column(
-        f"priority-{priority.slug}",
-        priority.label,
-        lambda row: row.priority_counts[index],
-        lambda row: _integer(row.priority_counts[index]),
-    )
-
-
-def comparison_columns(priorities: list[Priority]) -> list[Column]:
-    return [
-        Column(
-            "name",
-            _("Wijk"),
-            lambda r: r.neighbourhood.name.lower(),
-            lambda r: r.neighbourhood.name,
-            numeric=False,
-        ),
-        _figure_column("total", _("Totaal")),
-        _figure_column("new", _("Nieuw")),
-        _figure_column("running", _("Loopt")),
-        _figure_column("realised", _("Gerealiseerd")),
-        _figure_column("declined", _("Afgewezen")),
-        _figure_column("referred", _("Doorverwezen")),
-        *(_priority_column(index, priority) for index, priority in enumerate(priorities)),
-        _figure_column("no_priority", _("Geen prioriteit")),
-        Column(
-            "median",
-            _("Werkdagen tot eerste reactie (mediaan)"),
-            lambda r: r.figures["median_days"],
-            lambda r: _days(r.figures["median_days"]),
-        ),
-        Column(
-            "on-time",
-            _("Op tijd gereageerd"),
-            lambda r: r.on_time_share,
-            _on_time,
-        ),
-        Column(
-            "requested",
-            _("Gevraagd"),
-            lambda r: r.value("amount_requested"),
-            lambda r: _euro(r.figures["amount_requested"]),
-        ),
-        Column(
-            "granted",
-            _("Toegekend"),
-            lambda r: r.value("amount_granted"),
-            lambda r: _euro(r.figures["amount_granted"]),
-        ),
-        _figure_column("help_offers", _("Hulpaanbiedingen")),
-        _figure_column("supports", _("Steunbetuigingen")),
-    ]
+# --- The comparison table's sorting ----------------------------------------------------
 
 
 def _sorted(
@@ -278,7 +129,7 @@ def _priorities_chart(rows: list[WijkFigures], priorities: list[Priority]) -> ch
             (
                 row.neighbourhood.name,
                 [*row.priority_counts, row.figures["no_priority"]],
-                _integer(sum(row.priority_counts) + row.figures["no_priority"]),
+                integer(sum(row.priority_counts) + row.figures["no_priority"]),
             )
             for row in rows
         ],
@@ -294,7 +145,11 @@ def _on_time_chart(rows: list[WijkFigures]) -> charts.BarChart:
         "chart-on-time",
         _("Deel van de initiatieven dat op tijd een eerste reactie kreeg, per wijk"),
         [
-            (row.neighbourhood.name, [100 * (row.on_time_share or 0)], _on_time(row, no_data))
+            (
+                row.neighbourhood.name,
+                [100 * (row.on_time_share or 0)],
+                row.display(ON_TIME, no_data),
+            )
             for row in rows
         ],
         [charts.Series("on-time", _("Op tijd"), BAR_COLOUR)],
@@ -316,7 +171,7 @@ def _status_chart(row: WijkFigures) -> charts.BarChart:
     return charts.bar_chart(
         "chart-status",
         _("Initiatieven per status"),
-        [(label, [row.value(key)], _integer(row.value(key))) for key, label in groups],
+        [(label, [row.value(key)], integer(row.value(key))) for key, label in groups],
         [charts.Series("status", _("Aantal"), BAR_COLOUR)],
         label_heading=_("Status"),
         value_heading=_("Aantal"),
@@ -329,7 +184,7 @@ def _wijk_priorities_chart(row: WijkFigures, priorities: list[Priority]) -> char
     return charts.bar_chart(
         "chart-priorities",
         _("Initiatieven per prioriteit"),
-        [(one.label, [value], _integer(value)) for one, value in zip(series, values, strict=True)],
+        [(one.label, [value], integer(value)) for one, value in zip(series, values, strict=True)],
         [charts.Series("count", _("Aantal"), BAR_COLOUR)],
         label_heading=_("Prioriteit"),
         value_heading=_("Aantal"),
@@ -390,7 +245,9 @@ def _list_url(neighbourhood: Neighbourhood) -> str:
 def neighbourhoods(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     priorities = list(Priority.objects.all())
-    rows = wijk_figures(Neighbourhood.objects.active(), priorities, scope.initiatives)
+    rows = wijk_figures(
+        Neighbourhood.objects.active(), priorities, scope.initiatives, timezone.localdate()
+    )
     columns = comparison_columns(priorities)
     sort, descending = _sort_request(request, columns)
     rows = _sorted(rows, columns, sort, descending)
@@ -426,59 +283,10 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _per_month_and_years(
-    base: QuerySet, wijk: Neighbourhood
-) -> tuple[dict[dt.date, int], list[int]]:
-    """The wijk's initiatives per month of submission, and the years with data in any wijk.
-
-    One query grouped by month over every wijk: its months give the years the period filter
-    offers (as ``base.datetimes(…, "year")`` would) and its counts, limited to the wijk, the
-    trend. One row per month with data, however many initiatives there are.
-    """
-    rows = (
-        base.filter(submitted_at__isnull=False)
-        .order_by()
-        .annotate(month=TruncMonth("submitted_at"))
-        .values_list("month")
-        .annotate(count=Count("pk", filter=Q(neighbourhood=wijk)))
-    )
-    counts = {timezone.localtime(month).date(): count for month, count in rows}
-    return counts, sorted({month.year for month in counts})
-
-
-def _priorities_with_counts(initiatives: QuerySet) -> list[Priority]:
-    """Every priority with ``count``: how many of ``initiatives`` have it (one query)."""
-    through = Initiative.priorities.through
-    counts = (
-        through.objects.filter(
-            priority=OuterRef("pk"), initiative__in=initiatives.order_by().values("pk")
-        )
-        .order_by()
-        .values("priority")
-        .annotate(count=Count("initiative"))
-        .values("count")
-    )
-    return list(Priority.objects.annotate(count=Coalesce(Subquery(counts), 0)))
-
-
 def _latest_published(wijk: Neighbourhood) -> tuple[list[dict], dict[int, list[dict]]]:
-    """The wijk's latest published initiatives, and per priority id its latest ones.
-
-    One query: a row per (initiative, priority), or one with no priority; one window ranks
-    the initiatives, another ranks them within each priority.
-    """
-    latest_first = [F("published_at").desc(), F("pk").desc()]
-    rows = (
-        Initiative.objects.published()
-        .in_neighbourhood(wijk)
-        .annotate(
-            priority_id=F("priorities"),
-            overall=Window(DenseRank(), order_by=latest_first),
-            in_priority=Window(RowNumber(), partition_by=F("priorities"), order_by=latest_first),
-        )
-        .filter(Q(overall__lte=LATEST_PUBLISHED) | Q(in_priority__lte=LATEST_PER_PRIORITY))
-        .order_by("overall", "priority_id")
-        .values_list("pk", "public_title", "published_at", "priority_id", "overall", "in_priority")
+    """The wijk's latest published initiatives, and per priority id its latest ones."""
+    rows = Initiative.objects.in_neighbourhood(wijk).latest_per_priority(
+        LATEST_PUBLISHED, LATEST_PER_PRIORITY
     )
     published: list[dict] = []
     per_priority: dict[int, list[dict]] = {}
@@ -501,14 +309,15 @@ def _latest_published(wijk: Neighbourhood) -> tuple[list[dict], dict[int, list[d
 @cache_public_page(query=("period",))
 def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
-    per_month, years = _per_month_and_years(_base(request), wijk)
-    scope = _scope(request, years)
+    # One query gives the wijk's trend and the years with data in any wijk (the periods).
+    per_month = _base(request).submitted_per_month(neighbourhood=wijk)
+    scope = _scope(request, sorted({month.year for month in per_month}))
     initiatives = scope.initiatives.in_neighbourhood(wijk)
-    priorities = _priorities_with_counts(initiatives)
+    priorities = initiatives.priorities_with_counts()
     row = WijkFigures(
         neighbourhood=wijk,
         figures=initiatives.figures_by_neighbourhood(timezone.localdate()).get(
-            wijk.pk, EMPTY_FIGURES
+            wijk.pk, empty_figures(Initiative)
         ),
         priority_counts=[priority.count for priority in priorities],
     )
@@ -537,10 +346,8 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
                 }
                 for priority in priorities
             ],
-            "median": _days(row.figures["median_days"]),
-            "on_time": _share(row.on_time_share),
-            "amount_requested": _euro(row.figures["amount_requested"]),
-            "amount_granted": _euro(row.figures["amount_granted"]),
+            "response_figures": page_figures(row, Section.RESPONSE),
+            "money_figures": page_figures(row, Section.MONEY),
             "published": published,
             "list_url": _list_url(wijk),
             "status_chart": _status_chart(row),
@@ -550,150 +357,17 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-# --- Open data ----------------------------------------------------------------------------
-
-# Stable column names: documented in docs/open-data.md; add columns at the end only.
-INITIATIVE_COLUMNS = [
-    "id",
-    "title",
-    "summary",
-    "wijk",
-    "wijk_cbs_code",
-    "priorities",
-    "status",
-    "published_date",
-    "submitted_date",
-    "first_response_date",
-    "response_working_days",
-    "amount_requested",
-    "amount_granted",
-    "supports",
-    "help_offers",
-    "url",
-]
-EXPORT_CHUNK = 2000
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _local_date(moment) -> str:
-    return timezone.localtime(moment).date().isoformat() if moment else ""
-
-
-def _amount(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value:.2f}"
-
-
-def _initiative_records(request: HttpRequest, initiatives: QuerySet) -> Iterator[dict]:
-    """Published initiatives as open-data records, streamed from plain values()."""
-    rows = (
-        initiatives.published()
-        .with_priority_slugs()
-        .order_by("pk")
-        .values(
-            "pk",
-            "public_title",
-            "title",
-            "public_summary",
-            "neighbourhood__name",
-            "neighbourhood__cbs_code",
-            "priority_slugs",
-            "status",
-            "published_at",
-            "submitted_at",
-            "first_response_at",
-            "response_working_days",
-            "amount_requested",
-            "amount_granted",
-            "support_count",
-            "help_offer_count",
-        )
-    )
-    for row in rows.iterator(chunk_size=EXPORT_CHUNK):
-        detail = _detail_url(row["pk"])
-        yield {
-            "id": row["pk"],
-            "title": row["public_title"] or row["title"],
-            "summary": row["public_summary"],
-            "wijk": row["neighbourhood__name"],
-            "wijk_cbs_code": row["neighbourhood__cbs_code"],
-            "priorities": sorted(slug for slug in (row["priority_slugs"] or "").split("|") if slug),
-            "status": row["status"],
-            "published_date": _local_date(row["published_at"]),
-            "submitted_date": _local_date(row["submitted_at"]),
-            "first_response_date": _local_date(row["first_response_at"]),
-            "response_working_days": row["response_working_days"],
-            "amount_requested": _amount(row["amount_requested"]),
-            "amount_granted": _amount(row["amount_granted"]),
-            "supports": row["support_count"],
-            "help_offers": row["help_offer_count"],
-            "url": request.build_absolute_uri(detail) if detail else "",
-        }
-
-
-class _Echo:
-    """A file-like object whose write() hands the line back, for csv.writer in a stream."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "|".join(value)
-    text = str(value)
-    # A cell starting with = + - @ is a formula to a spreadsheet; a leading ' keeps it text.
-    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_START) else text
-
-
-def _csv_response(filename: str, header: list[str], records: Iterable[list]) -> HttpResponse:
-    writer = csv.writer(_Echo())
-    lines = (writer.writerow(line) for line in _chain([header], records))
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    return _attachment(response, filename)
-
-
-def _chain(*parts: Iterable) -> Iterator:
-    for part in parts:
-        yield from part
-
-
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # Public data only, never dependent on cookies: any site may read it.
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def _initiatives_csv(request: HttpRequest, initiatives: QuerySet, filename: str) -> HttpResponse:
-    records = _initiative_records(request, initiatives)
-    return _csv_response(
-        filename,
-        INITIATIVE_COLUMNS,
-        ([_csv_cell(record[name]) for name in INITIATIVE_COLUMNS] for record in records),
-    )
-
-
-def _initiatives_json(request: HttpRequest, initiatives: QuerySet, filename: str) -> HttpResponse:
-    def lines() -> Iterator[str]:
-        yield "["
-        for index, record in enumerate(_initiative_records(request, initiatives)):
-            yield ("," if index else "") + "\n" + json.dumps(record, cls=DjangoJSONEncoder)
-        yield "\n]\n"
-
-    response = StreamingHttpResponse(lines(), content_type="application/json")
-    return _attachment(response, filename)
+# --- Open data (initiatives.opendata) -------------------------------------------------------
 
 
 @require_safe
 def open_data_csv(request: HttpRequest) -> HttpResponse:
-    return _initiatives_csv(request, Initiative.objects.all(), "initiatieven.csv")
+    return opendata.initiatives_csv(request, Initiative.objects.all(), "initiatieven.csv")
 
 
 @require_safe
 def open_data_json(request: HttpRequest) -> HttpResponse:
-    return _initiatives_json(request, Initiative.objects.all(), "initiatieven.json")
+    return opendata.initiatives_json(request, Initiative.objects.all(), "initiatieven.json")
 
 
 # A wijk's open data stays small (hundreds of KB at 100,000 initiatives in all).
@@ -702,7 +376,7 @@ def open_data_json(request: HttpRequest) -> HttpResponse:
 def neighbourhood_csv(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
     initiatives = Initiative.objects.in_neighbourhood(wijk)
-    return _initiatives_csv(request, initiatives, f"initiatieven-{wijk.slug}.csv")
+    return opendata.initiatives_csv(request, initiatives, f"initiatieven-{wijk.slug}.csv")
 
 
 # A wijk's open data stays small (hundreds of KB at 100,000 initiatives in all).
@@ -711,58 +385,22 @@ def neighbourhood_csv(request: HttpRequest, slug: str) -> HttpResponse:
 def neighbourhood_json(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
     initiatives = Initiative.objects.in_neighbourhood(wijk)
-    return _initiatives_json(request, initiatives, f"initiatieven-{wijk.slug}.json")
-
-
-def neighbourhood_columns(priorities: list[Priority]) -> list[tuple[str, Callable]]:
-    """The per-wijk open-data columns: stable names, plain numbers (no formatting)."""
-
-    def median(row: WijkFigures) -> str:
-        value = row.figures["median_days"]
-        return "" if value is None else f"{value:g}"
-
-    def share(row: WijkFigures) -> str:
-        return "" if row.on_time_share is None else f"{row.on_time_share:.3f}"
-
-    figures = [
-        "total",
-        "new",
-        "running",
-        "realised",
-        "declined",
-        "referred",
-        "withdrawn",
-    ]
-    return [
-        ("wijk", lambda r: r.neighbourhood.name),
-        ("wijk_slug", lambda r: r.neighbourhood.slug),
-        ("wijk_cbs_code", lambda r: r.neighbourhood.cbs_code),
-        *((key, lambda r, key=key: r.value(key)) for key in figures),
-        *(
-            (f"priority_{priority.slug}", lambda r, index=index: r.priority_counts[index])
-            for index, priority in enumerate(priorities)
-        ),
-        ("priority_none", lambda r: r.value("no_priority")),
-        ("median_response_working_days", median),
-        ("answered", lambda r: r.value("answered")),
-        ("answered_on_time", lambda r: r.value("answered_on_time")),
-        ("overdue_unanswered", lambda r: r.value("overdue_open")),
-        ("on_time_share", share),
-        ("amount_requested", lambda r: _amount(r.value("amount_requested"))),
-        ("amount_granted", lambda r: _amount(r.value("amount_granted"))),
-        ("help_offers", lambda r: r.value("help_offers")),
-        ("supports", lambda r: r.value("supports")),
-    ]
+    return opendata.initiatives_json(request, initiatives, f"initiatieven-{wijk.slug}.json")
 
 
 @require_safe
 def open_data_neighbourhoods_csv(request: HttpRequest) -> HttpResponse:
     """The comparison table over published initiatives, whoever asks (open data is public)."""
     priorities = list(Priority.objects.all())
-    rows = wijk_figures(Neighbourhood.objects.active(), priorities, Initiative.objects.published())
-    columns = neighbourhood_columns(priorities)
-    return _csv_response(
+    rows = wijk_figures(
+        Neighbourhood.objects.active(),
+        priorities,
+        Initiative.objects.published(),
+        timezone.localdate(),
+    )
+    columns = open_data_columns(priorities)
+    return opendata.csv_response(
         "wijken.csv",
         [name for name, _value in columns],
-        ([_csv_cell(value(row)) for _name, value in columns] for row in rows),
+        ([value(row) for _name, value in columns] for row in rows),
     )

@@ -689,7 +689,7 @@ def test_csv_export_contains_no_personal_data_and_no_internal_notes(client, logi
     ]
     by_id = {int(row["id"]): row for row in rows}
     assert by_id[published.pk]["public_title"] == "Moestuin voor iedereen"
-    assert by_id[published.pk]["priorities"] == "kinderen;werkloosheid"
+    assert by_id[published.pk]["priorities"] == "kinderen|werkloosheid"
     assert by_id[published.pk]["is_published"] == "true"
     assert by_id[private.pk]["public_title"] == ""
     assert by_id[private.pk]["wijk"] == "Poelenburg"

@@ -1,0 +1,412 @@
+"""The council's figures per wijk: one table, from which every place that shows them is built.
+
+Each ``Figure`` is one row: how the database computes it per wijk, how it reads in the
+comparison table and on a wijk's page, and its column in the open data (``wijken.csv``).
+The grouped query (``InitiativeQuerySet.figures_by_neighbourhood``), the empty row of a wijk
+without initiatives, the comparison table's columns, the wijk page's figures and the CSV
+header are all derived from ``FIGURES``; the priorities (one count per priority, whatever
+priorities the municipality has) take the place of ``PRIORITIES`` in that order.
+
+To add a figure: one ``Figure(...)`` in ``FIGURES`` (its aggregate, labels and open-data
+column; new columns go at the end of the CSV, documented in docs/open-data.md). A figure
+that is not a plain aggregate (the on-time share) gives ``derive`` instead.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import formats
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from initiatives.aggregates import Median
+from initiatives.workflow import Status, overdue_condition
+from neighbourhoods.models import Neighbourhood, Priority
+
+NO_DATA = "\u2013"  # an en dash: "no data" (explained under the table)
+
+
+class Format(StrEnum):
+    COUNT = "count"  # a whole number: 1.234
+    DAYS = "days"  # working days, one decimal when not whole; may be unknown
+    SHARE = "share"  # a fraction of the measured initiatives; may be unknown
+    EURO = "euro"  # an amount in euros, rounded to whole euros on pages
+
+
+class Section(StrEnum):
+    """Where a figure stands on a wijk's page (besides the charts)."""
+
+    RESPONSE = "response"  # "Hoe snel reageert de gemeente?"
+    MONEY = "money"  # "Geld en hulp"
+
+
+# An aggregate over the initiatives of one wijk; it gets the model and the local date.
+Aggregate = Callable[[type[models.Model], date], models.Aggregate]
+
+
+def _count_status(*statuses: Status) -> Aggregate:
+    return lambda model, today: models.Count("pk", filter=Q(status__in=statuses))
+
+
+def _no_priority(model: type[models.Model], today: date) -> models.Aggregate:
+    has_priority = Exists(model.priorities.through.objects.filter(initiative_id=OuterRef("pk")))
+    return models.Count("pk", filter=~Q(has_priority))
+
+
+_ANSWERED = Q(first_response_at__isnull=False)
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    format: Format
+    # How the database computes it per wijk; or ``derive`` from the other figures.
+    aggregate: Aggregate | None = None
+    derive: Callable[[dict], object] | None = None
+    label: str | Promise | None = None  # a column of the comparison table
+    page_label: str | Promise | None = None  # on a wijk's page, at ``place``
+    place: tuple[Section, int] | None = None  # the section and the position in it
+    column: str | None = None  # the open-data column in wijken.csv
+
+
+PRIORITIES = "priorities"  # where the per-priority counts go, in ``FIGURES``' order
+
+
+def _on_time_share(values: dict) -> float | None:
+    """Answered on time, of the initiatives whose promptness is known (answered, or late)."""
+    measured = values["answered"] + values["overdue_open"]
+    return values["answered_on_time"] / measured if measured else None
+
+
+# Withdrawn initiatives count in the total only, not in the comparison table.
+FIGURES: list[Figure | str] = [
+    Figure(
+        "total",
+        Format.COUNT,
+        lambda model, today: models.Count("pk"),
+        label=gettext_lazy("Totaal"),
+        column="total",
+    ),
+    Figure(
+        "new",
+        Format.COUNT,
+        _count_status(Status.SUBMITTED),
+        label=gettext_lazy("Nieuw"),
+        column="new",
+    ),
+    Figure(
+        "running",
+        Format.COUNT,
+        _count_status(Status.INTAKE, Status.PREPARING, Status.IN_PROGRESS),
+        label=gettext_lazy("Loopt"),
+        column="running",
+    ),
+    Figure(
+        "realised",
+        Format.COUNT,
+        _count_status(Status.COMPLETED),
+        label=gettext_lazy("Gerealiseerd"),
+        column="realised",
+    ),
+    Figure(
+        "declined",
+        Format.COUNT,
+        _count_status(Status.DECLINED),
+        label=gettext_lazy("Afgewezen"),
+        column="declined",
+    ),
+    Figure(
+        "referred",
+        Format.COUNT,
+        _count_status(Status.REFERRED),
+        label=gettext_lazy("Doorverwezen"),
+        column="referred",
+    ),
+    Figure("withdrawn", Format.COUNT, _count_status(Status.WITHDRAWN), column="withdrawn"),
+    PRIORITIES,
+    Figure(
+        "no_priority",
+        Format.COUNT,
+        _no_priority,
+        label=gettext_lazy("Geen prioriteit"),
+        column="priority_none",
+    ),
+    Figure(
+        "median_days",
+        Format.DAYS,
+        lambda model, today: Median("response_working_days"),
+        label=gettext_lazy("Werkdagen tot eerste reactie (mediaan)"),
+        page_label=gettext_lazy("Werkdagen tot de eerste reactie (mediaan)"),
+        place=(Section.RESPONSE, 1),
+        column="median_response_working_days",
+    ),
+    Figure(
+        "answered",
+        Format.COUNT,
+        lambda model, today: models.Count("pk", filter=_ANSWERED),
+        column="answered",
+    ),
+    Figure(
+        "answered_on_time",
+        Format.COUNT,
+        # The first response fell (local date) on or before its due date.
+        lambda model, today: models.Count(
+            "pk", filter=_ANSWERED & Q(first_response_at__date__lte=F("first_response_due"))
+        ),
+        column="answered_on_time",
+    ),
+    Figure(
+        "overdue_open",
+        Format.COUNT,
+        # Open, still without a first response, and past its due date.
+        lambda model, today: models.Count("pk", filter=overdue_condition(today)),
+        page_label=gettext_lazy("Lopend, nog geen reactie en te laat"),
+        place=(Section.RESPONSE, 3),
+        column="overdue_unanswered",
+    ),
+    Figure(
+        "on_time",
+        Format.SHARE,
+        derive=_on_time_share,
+        label=gettext_lazy("Op tijd gereageerd"),
+        page_label=gettext_lazy("Op tijd gereageerd"),
+        place=(Section.RESPONSE, 2),
+        column="on_time_share",
+    ),
+    Figure(
+        "amount_requested",
+        Format.EURO,
+        lambda model, today: models.Sum("amount_requested"),
+        label=gettext_lazy("Gevraagd"),
+        page_label=gettext_lazy("Gevraagd bedrag"),
+        place=(Section.MONEY, 1),
+        column="amount_requested",
+    ),
+    Figure(
+        "amount_granted",
+        Format.EURO,
+        lambda model, today: models.Sum("amount_granted"),
+        label=gettext_lazy("Toegekend"),
+        page_label=gettext_lazy("Toegekend bedrag"),
+        place=(Section.MONEY, 2),
+        column="amount_granted",
+    ),
+    Figure(
+        "help_offers",
+        Format.COUNT,
+        lambda model, today: models.Sum("help_offer_count"),
+        label=gettext_lazy("Hulpaanbiedingen"),
+        page_label=gettext_lazy("Hulpaanbiedingen"),
+        place=(Section.MONEY, 3),
+        column="help_offers",
+    ),
+    Figure(
+        "supports",
+        Format.COUNT,
+        lambda model, today: models.Sum("support_count"),
+        label=gettext_lazy("Steunbetuigingen"),
+        page_label=gettext_lazy("Steunbetuigingen"),
+        place=(Section.MONEY, 4),
+        column="supports",
+    ),
+]
+FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES if isinstance(figure, Figure)}
+AGGREGATED = [figure for figure in FIGURE_BY_KEY.values() if figure.aggregate is not None]
+DERIVED = [figure for figure in FIGURE_BY_KEY.values() if figure.derive is not None]
+
+
+def empty_figures(model: type[models.Model]) -> dict:
+    """A wijk without initiatives: counts are 0, sums and medians unknown (as SQL gives)."""
+    return {
+        figure.key: 0 if isinstance(figure.aggregate(model, date.min), models.Count) else None
+        for figure in AGGREGATED
+    }
+
+
+def aggregates(model: type[models.Model], today: date) -> dict[str, models.Aggregate]:
+    """The per-wijk aggregates for ``.values("neighbourhood").annotate(**...)``."""
+    return {figure.key: figure.aggregate(model, today) for figure in AGGREGATED}
+
+
+# --- One wijk's row ------------------------------------------------------------------------
+
+
+@dataclass
+class WijkFigures:
+    neighbourhood: Neighbourhood
+    figures: dict  # the aggregated values by key, as the database gave them
+    priority_counts: list[int]  # in the order of the priorities
+
+    def __post_init__(self) -> None:
+        self.figures = {**self.figures}
+        for figure in DERIVED:
+            self.figures[figure.key] = figure.derive(self.figures)
+
+    @property
+    def measured(self) -> int:
+        """Initiatives whose promptness is known: answered, or open and past the due date."""
+        return self.figures["answered"] + self.figures["overdue_open"]
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.figures["on_time"]
+
+    def value(self, key: str):
+        return self.figures[key] or 0
+
+    def sort_value(self, figure: Figure):
+        """Counts and amounts without data sort as 0; unknown days and shares go last."""
+        value = self.figures[figure.key]
+        return value if figure.format in (Format.DAYS, Format.SHARE) else value or 0
+
+    def display(self, figure: Figure, no_data: str = NO_DATA) -> str:
+        """The figure as a page shows it, in the active language's number format."""
+        value = self.figures[figure.key]
+        if figure.format == Format.COUNT:
+            return integer(value)
+        if figure.format == Format.EURO:
+            return euro(value)
+        if value is None:
+            return no_data
+        if figure.format == Format.DAYS:
+            return formats.number_format(value, 0 if float(value).is_integer() else 1)
+        return _("%(share)s (%(on_time)s van %(measured)s)") % {
+            "share": share(value),
+            "on_time": self.figures["answered_on_time"],
+            "measured": self.measured,
+        }
+
+    def open_data(self, figure: Figure) -> object:
+        """The figure as open data: plain numbers, no grouping, empty when unknown."""
+        value = self.figures[figure.key]
+        if figure.format == Format.COUNT:
+            return value or 0
+        if figure.format == Format.EURO:
+            return f"{value or 0:.2f}"
+        if value is None:
+            return ""
+        return f"{value:g}" if figure.format == Format.DAYS else f"{value:.3f}"
+
+
+def wijk_figures(
+    neighbourhoods: Iterable[Neighbourhood],
+    priorities: list[Priority],
+    initiatives,
+    today: date,
+) -> list[WijkFigures]:
+    """One row per wijk (also wijken without initiatives) in two aggregate queries."""
+    figures = initiatives.figures_by_neighbourhood(today)
+    counts = initiatives.priority_counts_by_neighbourhood()
+    empty = empty_figures(initiatives.model)
+    return [
+        WijkFigures(
+            neighbourhood=wijk,
+            figures=figures.get(wijk.pk, empty),
+            priority_counts=[counts.get((wijk.pk, priority.pk), 0) for priority in priorities],
+        )
+        for wijk in neighbourhoods
+    ]
+
+
+def page_figures(row: WijkFigures, section: Section) -> list[tuple[str, str]]:
+    """A wijk page's figures of one section: (label, value) in ``FIGURES``' order."""
+    placed = [figure for figure in FIGURE_BY_KEY.values() if (figure.place or ())[:1] == (section,)]
+    return [
+        (str(figure.page_label), row.display(figure))
+        for figure in sorted(placed, key=lambda figure: figure.place[1])
+    ]
+
+
+# --- Formats shared by the pages -----------------------------------------------------------
+
+
+def integer(value) -> str:
+    return formats.number_format(value or 0, force_grouping=True)
+
+
+def share(fraction: float | None) -> str:
+    return NO_DATA if fraction is None else f"{round(fraction * 100)}%"
+
+
+def euro(value: Decimal | None) -> str:
+    return "€ " + formats.number_format(round(value or 0), force_grouping=True)
+
+
+# --- The comparison table and the open-data columns, in one order --------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    sort_value: Callable[[WijkFigures], object]
+    display: Callable[[WijkFigures], str]
+    numeric: bool = True
+
+
+# The comparison table's sort keys stay as they were published in links.
+_SORT_KEYS = {
+    "median_days": "median",
+    "on_time": "on-time",
+    "amount_requested": "requested",
+    "amount_granted": "granted",
+    "no_priority": "no_priority",
+}
+
+
+def comparison_columns(priorities: list[Priority]) -> list[Column]:
+    """The comparison table's columns: the wijk, then every figure with a ``label``."""
+    columns = [
+        Column(
+            "name",
+            _("Wijk"),
+            lambda row: row.neighbourhood.name.lower(),
+            lambda row: row.neighbourhood.name,
+            numeric=False,
+        )
+    ]
+    for figure in FIGURES:
+        if figure == PRIORITIES:
+            columns += [
+                Column(
+                    f"priority-{priority.slug}",
+                    priority.label,
+                    lambda row, index=index: row.priority_counts[index],
+                    lambda row, index=index: integer(row.priority_counts[index]),
+                )
+                for index, priority in enumerate(priorities)
+            ]
+        elif figure.label is not None:
+            columns.append(
+                Column(
+                    _SORT_KEYS.get(figure.key, figure.key),
+                    str(figure.label),
+                    lambda row, figure=figure: row.sort_value(figure),
+                    lambda row, figure=figure: row.display(figure),
+                )
+            )
+    return columns
+
+
+def open_data_columns(priorities: list[Priority]) -> list[tuple[str, Callable]]:
+    """The columns of wijken.csv: stable names, plain numbers (docs/open-data.md)."""
+    columns: list[tuple[str, Callable]] = [
+        ("wijk", lambda row: row.neighbourhood.name),
+        ("wijk_slug", lambda row: row.neighbourhood.slug),
+        ("wijk_cbs_code", lambda row: row.neighbourhood.cbs_code),
+    ]
+    for figure in FIGURES:
+        if figure == PRIORITIES:
+            columns += [
+                (f"priority_{priority.slug}", lambda row, index=index: row.priority_counts[index])
+                for index, priority in enumerate(priorities)
+            ]
+        elif figure.column is not None:
+            columns.append((figure.column, lambda row, figure=figure: row.open_data(figure)))
+    return columns
