@@ -2,7 +2,7 @@
 
 The URL list comes from the URL configuration itself, so a new URL without a row in
 EXPECTED fails here until someone decides who may see it. The admin (/beheer/) has its own
-tests (tests/initiatives/test_admin.py).
+tests (tests/initiatives/admin/).
 """
 
 import pytest
