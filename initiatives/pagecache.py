@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from initiatives.models import DataVersion
+from wijkaanpak import face
 
 # Every table whose rows a cached page shows, with the columns whose update matters (None:
 # every column; a log-in writes auth_user.last_login, which no page shows). Triggers in
@@ -97,6 +98,8 @@ def _cacheable(request: HttpRequest, parameters: frozenset[str]) -> bool:
 def _key(request: HttpRequest, variant: str) -> str:
     parts = (
         DataVersion.current(),
+        # The municipality's name, logo and theme (wijkaanpak.face) are on every page.
+        face.current().revision,
         timezone.localdate().isoformat(),
         request.LANGUAGE_CODE,
         # Scheme and host too: open data holds absolute links.

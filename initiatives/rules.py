@@ -123,6 +123,15 @@ def can_manage_partners(user: User) -> bool:
     return is_broker(user)
 
 
+def can_change_site_settings(user: User) -> bool:
+    """The municipality's name, logo, theme and contact details: functional administrators."""
+    if awaits_second_factor(user):
+        return False
+    return bool(user.is_authenticated and user.is_active and user.is_superuser) or (
+        Role.ADMINISTRATOR in roles(user)
+    )
+
+
 def can_handle_data_requests(user: User) -> bool:
     """Access and erasure requests that arrive by letter or e-mail (AVG): coordinators."""
     return is_coordinator(user)

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from initiatives import rules
 from initiatives.models import EntryKind, HelpOffer, Initiative, TimelineEntry
+from wijkaanpak import face
 
 logger = logging.getLogger(__name__)
 
@@ -30,11 +31,7 @@ def _url(path: str) -> str:
 def _message(template: str, context: dict, to: list[str], language: str) -> EmailMultiAlternatives:
     """Render templates/emails/<template>_subject.txt, .txt and .html in ``language``."""
     with translation.override(language):
-        context = {
-            **context,
-            "SITE_NAME": settings.SITE_NAME,
-            "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
-        }
+        context = {**context, **face.template_context(), "SITE_URL": settings.SITE_URL}
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
         text = render_to_string(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)

@@ -94,6 +94,20 @@ def client(html_collector: HTMLCollector) -> CheckedClient:
 
 
 @pytest.fixture(autouse=True)
+def _default_face():
+    """Every test starts with the default face in the cache, as a running site has it.
+
+    (A page then costs no query for it, as in production; a test that saves the site
+    settings drops the cached copy through the model's signal, as the admin does.)
+    """
+    from django.core.cache import cache
+
+    from wijkaanpak import face
+
+    cache.set(face.CACHE_KEY, face.defaults(), face.CACHE_SECONDS)
+
+
+@pytest.fixture(autouse=True)
 def _source_language_between_tests():
     """A request in English leaves English active in the thread; the next test starts Dutch.
 

@@ -12,6 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from initiatives.models import Initiative, Status, TimelineEntry
 from tests.factories import HelpOfferFactory, InitiativeFactory, InitiatorFactory, PartnerFactory
 from tests.second_factor import app_device, verify_session
+from tests.wijkaanpak.test_face import PNG as LOGO_PNG
+from wijkaanpak.models import SiteSettings
 
 ROLES = [
     "anonymous",
@@ -39,6 +41,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "set_language": (302,) * 8,  # without POST data it just goes back
     "login": PUBLIC,
     "logout": (405,) * 8,
+    "site_image": PUBLIC,  # the municipality's logo (wijkaanpak.face)
     "security_txt": (404,) * 8,  # until SECURITY_TXT_CONTACT and _EXPIRES are set
     "password_change": (302, 302, 200, 200, 200, 200, 200, 302),
     "password_change_done": (302, 302, 200, 200, 200, 200, 200, 302),
@@ -132,6 +135,7 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         clients[role].force_login(user)
         verify_session(clients[role], user)
     app_device(broker_a)
+    SiteSettings.objects.create(pk=1, logo=LOGO_PNG, logo_type="image/png", logo_alt="Logo")
     clients["unverified"].force_login(broker_a)
     clients["resident"].get(reverse("initiatives:track", kwargs={"token": initiative.token}))
     kwargs = {
@@ -140,6 +144,7 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         "partner_pk": partner.pk,
         "slug": wijk_a.slug,
         "uidb64": "MQ",
+        "name": "logo",
         "token": initiative.token,
     }
     return initiative, clients, kwargs
