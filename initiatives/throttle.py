@@ -45,6 +45,8 @@ SUBMIT_PER_EMAIL = Limit("submit-email", "THROTTLE_SUBMIT_PER_EMAIL_DAY", 3, DAY
 SUPPORT_PER_ADDRESS = Limit("support-address", "THROTTLE_SUPPORT_PER_ADDRESS_HOUR", 30, HOUR)
 HELP_PER_ADDRESS = Limit("help-address", "THROTTLE_HELP_PER_ADDRESS_HOUR", 10, HOUR)
 HELP_PER_EMAIL = Limit("help-email", "THROTTLE_HELP_PER_EMAIL_DAY", 5, DAY)
+FOLLOW_PER_ADDRESS = Limit("follow-address", "THROTTLE_FOLLOW_PER_ADDRESS_HOUR", 10, HOUR)
+FOLLOW_PER_EMAIL = Limit("follow-email", "THROTTLE_FOLLOW_PER_EMAIL_DAY", 3, DAY)
 
 # Buckets older than the longest period are useless; they are pruned as new hits come in.
 LONGEST_PERIOD = timedelta(seconds=DAY)

@@ -72,6 +72,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "initiatives:data_export_help_offer": POST_ONLY_WORKSPACE,
     "initiatives:data_erase_help_offer": POST_ONLY_WORKSPACE,
     "initiatives:offer_help": PUBLIC,
+    # Following a wijk by e-mail: anyone; the links carry their own token (here another
+    # kind of token: an unknown link confirms nothing, and stopping says it has stopped).
+    "subscriptions:follow": PUBLIC,
+    "subscriptions:confirm": (404,) * 8,
+    "subscriptions:unsubscribe": PUBLIC,
     "initiatives:workspace": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:workspace_detail": WORKSPACE,
     "initiatives:workspace_contact": POST_ONLY_WORKSPACE,

@@ -5,9 +5,10 @@ import logging
 import re
 from datetime import UTC, datetime
 
-# A resident's private tracking link is a bearer secret; it must never reach a log.
-# Paths look like /volgen/<token>/ (see initiatives.urls).
-SECRET_PATH = re.compile(r"(/volgen/)[A-Za-z0-9_\-]{8,}")
+# A resident's private tracking link is a bearer secret; it must never reach a log, nor
+# must a follower's link to confirm or stop. Paths look like /volgen/<token>/ (see
+# initiatives.urls) and /wijkpost/<token>/... (subscriptions.urls).
+SECRET_PATH = re.compile(r"(/volgen/|/wijkpost/)[A-Za-z0-9_\-]{8,}")
 
 
 def redact(text: str) -> str:

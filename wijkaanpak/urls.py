@@ -13,5 +13,6 @@ urlpatterns = [
     path("account/", include("wijkaanpak.account_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("", include("subscriptions.urls")),
     path("", include("initiatives.urls")),
 ]

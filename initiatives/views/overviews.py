@@ -33,9 +33,11 @@ from initiatives.figures import (
     wijk_figures,
 )
 from initiatives.forms.overviews import Period, PeriodForm
+from initiatives.forms.public import started_token
 from initiatives.models import Initiative
 from initiatives.pagecache import cache_public_page
 from neighbourhoods.models import Neighbourhood, Priority
+from subscriptions.forms import FollowForm
 
 LATEST_PER_PRIORITY = 5
 LATEST_PUBLISHED = 10
@@ -353,6 +355,9 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
             "status_chart": _status_chart(row),
             "priorities_chart": _wijk_priorities_chart(row, priorities),
             "trend_chart": _trend_chart(per_month),
+            # Following the wijk by e-mail (subscriptions): the form posts to its own page.
+            "follow_form": FollowForm(),
+            "started": started_token(),
         },
     )
 
