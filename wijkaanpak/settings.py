@@ -156,11 +156,18 @@ TEMPLATES = [
 ]
 
 # --- Database ---------------------------------------------------------------------------
-# PostgreSQL in production (DATABASE_URL=postgres://...); an SQLite file on a laptop.
+# PostgreSQL in production (DATABASE_URL=postgres://...); an SQLite file on a laptop. With
+# DEBUG off the address is required: a default would mean an SQLite file inside a container,
+# lost with it.
 
+_database_url = os.environ.get("DATABASE_URL", "")
+if not _database_url:
+    if not DEBUG:
+        raise ImproperlyConfigured("DATABASE_URL is required when DEBUG is off.")
+    _database_url = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        _database_url,
         conn_max_age=envint("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -299,6 +306,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # "immediate" runs a task in the request that enqueues it (laptop, tests); "database"
 # queues it for `manage.py db_worker` (production).
 
+# Left unset it is "immediate": wijkaanpak.checks warns in the deploy check.
 _tasks_backend = envchoice("TASKS_BACKEND", "immediate", ("immediate", "database"))
 TASKS = {
     "default": {
