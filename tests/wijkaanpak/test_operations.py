@@ -150,3 +150,23 @@ def test_deploy_check_warns_when_mail_would_be_sent_inside_the_request():
     )
     assert result.returncode != 0
     assert "wijkaanpak.W004" in result.stderr + result.stdout
+
+
+def test_a_cache_backend_whose_client_is_missing_stops_every_command(tmp_path):
+    # A directory that shadows the redis package with one that cannot be imported.
+    (tmp_path / "redis").mkdir()
+    (tmp_path / "redis" / "__init__.py").write_text("raise ImportError('No module named redis')")
+    env = {
+        **PRODUCTION_ENV,
+        "REDIS_URL": "redis://127.0.0.1:6379/5",
+        "PYTHONPATH": str(tmp_path),
+    }
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "wijkaanpak.E001" in result.stderr
+
+
+def test_the_redis_cache_backend_can_be_loaded():
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/5"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
