@@ -1,4 +1,4 @@
-"""E-mail, sent in the background after the transaction that caused it commits.
+"""E-mail, sent in the background once the transaction that caused it has committed.
 
 Tasks carry ids only: never an address or a tracking token, so a queued task holds no secret.
 A send that fails is retried after 2, 4, 8 and 16 minutes (when the backend can defer, as

@@ -7,21 +7,38 @@ token itself, so a queued task holds no secret.
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.tasks import Task, task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_tasks_db.backend import DatabaseBackend
 
 logger = logging.getLogger(__name__)
 
 # Minutes to wait after failed attempt 1, 2, 3 and 4; the 5th failure is the last.
 RETRY_MINUTES = (2, 4, 8, 16)
 MAX_ATTEMPTS = len(RETRY_MINUTES) + 1
+
+
+def enqueue_in_transaction(task: Task, **kwargs) -> None:
+    """Queue ``task`` so that it stands or falls with the transaction that causes it.
+
+    The database backend writes the task's row into the same database: queued inside the
+    transaction, the data and the mail about it commit, or roll back, together; a failure to
+    queue undoes the change instead of losing its mail. Any other backend runs the task (or
+    hands it elsewhere) at once, before the data is committed, so it waits for the commit.
+    """
+    if isinstance(task.get_backend(), DatabaseBackend):
+        task.enqueue(**kwargs)
+    else:
+        transaction.on_commit(partial(task.enqueue, **kwargs))
 
 
 class MailNotSent(Exception):
