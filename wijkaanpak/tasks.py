@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,26 @@ def enqueue_in_transaction(task: Task, **kwargs) -> None:
         task.enqueue(**kwargs)
     else:
         transaction.on_commit(partial(task.enqueue, **kwargs))
+
+
+def requeue_abandoned_tasks(limit: timedelta) -> int:
+    """Put tasks that have been RUNNING for longer than ``limit`` back in the queue.
+
+    A worker killed hard (out of memory, a lost node) leaves its task RUNNING and nothing
+    picks it up again. A task still running after ``limit`` is taken to be abandoned: it
+    runs again, so delivery is at least once (a mail may, rarely, arrive twice), never lost.
+    """
+    abandoned = DBTaskResult.objects.running().filter(started_at__lt=timezone.now() - limit)
+    ids = list(abandoned.values_list("id", flat=True))
+    if ids:
+        DBTaskResult.objects.running().filter(id__in=ids).update(status="READY", started_at=None)
+        logger.warning(
+            "%s task(s) running for longer than %s went back to the queue: %s",
+            len(ids),
+            limit,
+            ", ".join(map(str, ids)),
+        )
+    return len(ids)
 
 
 class MailNotSent(Exception):
