@@ -56,3 +56,14 @@ def test_a_task_running_for_longer_than_the_limit_is_queued_again_and_sent(
     assert abandoned.worker_ids[0] == "killed-worker"  # the same row, run by a second worker
     assert [m.to for m in mail.outbox] == [[initiative.initiator.email]]
 
+
+def test_the_worker_recovers_abandoned_tasks_when_it_starts(database_tasks, wijk_a):
+    initiative = InitiativeFactory(neighbourhood=wijk_a)
+    InitiatorFactory(initiative=initiative)
+    abandoned = running_since(120, initiative.pk)
+
+    call_command("run_worker", batch=True, verbosity=0)
+
+    abandoned.refresh_from_db()
+    assert abandoned.status == "SUCCESSFUL"
+    assert len(mail.outbox) == 1
