@@ -114,6 +114,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "wijkaanpak.middleware.health_endpoints",
     "wijkaanpak.middleware.refuse_trace",
+    # A view that cannot reach the database gets a 503 page, logged as a warning.
+    "wijkaanpak.middleware.database_outage",
     "django.middleware.security.SecurityMiddleware",
     "wijkaanpak.security.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",

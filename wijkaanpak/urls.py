@@ -14,3 +14,5 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("initiatives.urls")),
 ]
+
+handler500 = "wijkaanpak.views.server_error"
