@@ -89,3 +89,25 @@ def test_a_visitor_with_a_session_gets_the_503_page_too(wijk_a, database_down, c
     assert response["Retry-After"] == "30"
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
+
+def test_cached_public_pages_are_served_with_the_last_known_data(published, database_down):
+    pages = ["/", "/initiatieven/", published.get_absolute_url(), "/wijken/poelenburg/"]
+    before = {path: Client().get(path) for path in pages}
+    assert all(response.status_code == 200 for response in before.values())
+
+    database_down()
+    for path in pages:
+        during = Client().get(path)
+        assert during.status_code == 200, path
+        assert "Speeltuin opknappen" in during.text
+    # A page nobody asked for before the outage is not in the cache.
+    assert Client().get("/initiatieven/?q=speeltuin").status_code == 503
+
+
+def test_a_new_process_finds_the_last_version_in_a_shared_cache(
+    published, database_down, monkeypatch
+):
+    assert Client().get("/").status_code == 200
+    monkeypatch.setattr("initiatives.pagecache._last_version", None)  # a fresh worker
+    database_down()
+    assert Client().get("/").status_code == 200
