@@ -10,6 +10,9 @@ What keeps it correct, and keeps one visitor's data from another:
 - The data version (``DataVersion``): database triggers raise it when a transaction that
   changed data a public page shows commits (migration 0006). Each request reads it (one
   query), so a change shows on the very next page view; old entries simply age out.
+- While the database cannot be reached, the last data version this process (or, through a
+  shared cache, any process) read stands in: cached pages are still served, the last
+  version of them. A page not in the cache gets the 503 page (wijkaanpak.middleware).
 - Only visitors without a session cookie and without waiting messages get cached pages.
   Logged-in users, a resident following their own initiative and anyone just shown a
   message get the page rendered for them, as before.
@@ -36,6 +39,7 @@ from django.utils.crypto import salted_hmac
 
 from initiatives.models import DataVersion
 from wijkaanpak import face
+from wijkaanpak.middleware import OUTAGE_ERRORS
 
 # Every table whose rows a cached page shows, with the columns whose update matters (None:
 # every column; a log-in writes auth_user.last_login, which no page shows). Triggers in
@@ -95,9 +99,29 @@ def _cacheable(request: HttpRequest, parameters: frozenset[str]) -> bool:
     )
 
 
-def _key(request: HttpRequest, variant: str) -> str:
+# The last data version read, for when the database cannot be reached: this process's own,
+# and in the cache beside the pages (for a process that starts during an outage, with a
+# shared cache such as Redis).
+_LAST_VERSION_KEY = "page:last-data-version"
+_last_version: int | None = None
+
+
+def _data_version() -> int:
+    """The data version now; during a database outage the last one known."""
+    global _last_version
+    try:
+        _last_version = DataVersion.current()
+    except OUTAGE_ERRORS:
+        known = _last_version if _last_version is not None else cache.get(_LAST_VERSION_KEY)
+        if known is None:
+            raise
+        return known
+    return _last_version
+
+
+def _key(request: HttpRequest, variant: str, version: int) -> str:
     parts = (
-        DataVersion.current(),
+        version,
         # The municipality's name, logo and theme (wijkaanpak.face) are on every page.
         face.current().revision,
         timezone.localdate().isoformat(),
@@ -142,7 +166,8 @@ def cache_public_page(
             seconds = settings.PAGE_CACHE_SECONDS
             if not seconds or not _cacheable(request, parameters):
                 return view(request, *args, **kwargs)
-            key = _key(request, variant(request, *args, **kwargs) if variant else "")
+            version = _data_version()
+            key = _key(request, variant(request, *args, **kwargs) if variant else "", version)
             cached = cache.get(key)
             if cached is not None:
                 content, headers = cached
@@ -157,7 +182,8 @@ def cache_public_page(
                     b"".join(response.streaming_content), headers=dict(response.headers)
                 )
             if response.status_code == 200 and not response.streaming and not response.cookies:
-                cache.set(key, (response.content, dict(response.headers)), seconds)
+                page = (response.content, dict(response.headers))
+                cache.set_many({key: page, _LAST_VERSION_KEY: version}, seconds)
             return _personalised(response, request)
 
         # For the test that every table a cached page reads is watched.

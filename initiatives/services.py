@@ -2,7 +2,9 @@
 
 Each function takes the acting user explicitly, checks rights and preconditions (raising
 ``PermissionDenied`` or a ``WorkflowError``), writes inside one transaction, leaves a timeline
-entry saying who did what, and queues e-mail only after the transaction commits.
+entry saying who did what, and queues e-mail with the transaction (``enqueue_in_transaction``:
+the task rows commit or roll back with the change; with the immediate backend the mail waits
+for the commit).
 """
 
 import uuid
@@ -32,6 +34,7 @@ from initiatives.timeline import CHANGES
 from initiatives.workdays import add_working_days, local_date, working_days_between
 from initiatives.workflow import CLOSED_STATUSES, REASON_REQUIRED, Status, is_reopening
 from neighbourhoods.models import Neighbourhood, Priority
+from wijkaanpak.tasks import enqueue_in_transaction
 
 
 class WorkflowError(Exception):
@@ -146,7 +149,8 @@ def submit_initiative(
             Initiator.objects.create(
                 initiative=initiative, name=name, email=email, phone=phone, consent_at=now
             )
-            transaction.on_commit(lambda: _notify_submitted(initiative.pk))
+            enqueue_in_transaction(tasks.notify_initiator_submitted, initiative_id=initiative.pk)
+            enqueue_in_transaction(tasks.notify_brokers_submitted, initiative_id=initiative.pk)
     except IntegrityError:
         if submission_key is None:
             raise
@@ -155,11 +159,6 @@ def submit_initiative(
             raise
         return existing, ""
     return initiative, token
-
-
-def _notify_submitted(initiative_id: int) -> None:
-    tasks.notify_initiator_submitted.enqueue(initiative_id=initiative_id)
-    tasks.notify_brokers_submitted.enqueue(initiative_id=initiative_id)
 
 
 def reply_as_initiator(
@@ -173,7 +172,7 @@ def reply_as_initiator(
         entry = _entry(current, EntryKind.MESSAGE_FROM_INITIATOR, None, now, public_text=text)
         current.waiting_for_initiator_since = None
         _save(current, "waiting_for_initiator_since", now=now)
-        transaction.on_commit(lambda: tasks.notify_brokers_of_initiator.enqueue(entry_id=entry.pk))
+        enqueue_in_transaction(tasks.notify_brokers_of_initiator, entry_id=entry.pk)
     return entry
 
 
@@ -233,9 +232,7 @@ def offer_help(
                 help_offer_count=F("help_offer_count") + 1
             )
             _entry(initiative, EntryKind.HELP_OFFERED, None, now)
-            transaction.on_commit(
-                lambda: tasks.notify_brokers_of_help_offer.enqueue(offer_id=offer.pk)
-            )
+            enqueue_in_transaction(tasks.notify_brokers_of_help_offer, offer_id=offer.pk)
     except IntegrityError:
         # The same form sent twice (a double click): the first one counts.
         existing = HelpOffer.objects.filter(submission_key=submission_key).first()
@@ -337,11 +334,9 @@ def _transition(
             internal_note=internal_note.strip(),
         )
         if actor is not None:
-            transaction.on_commit(lambda: tasks.notify_initiator.enqueue(entry_id=entry.pk))
+            enqueue_in_transaction(tasks.notify_initiator, entry_id=entry.pk)
         else:
-            transaction.on_commit(
-                lambda: tasks.notify_brokers_of_initiator.enqueue(entry_id=entry.pk)
-            )
+            enqueue_in_transaction(tasks.notify_brokers_of_initiator, entry_id=entry.pk)
     return current
 
 
@@ -443,7 +438,7 @@ def send_message(
         entry = _entry(
             current, EntryKind.MESSAGE_TO_INITIATOR, actor, now, public_text=text.strip()
         )
-        transaction.on_commit(lambda: tasks.notify_initiator.enqueue(entry_id=entry.pk))
+        enqueue_in_transaction(tasks.notify_initiator, entry_id=entry.pk)
     return entry
 
 

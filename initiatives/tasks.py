@@ -1,27 +1,22 @@
-"""E-mail, sent in the background after the transaction that caused it commits.
+"""E-mail, sent in the background once the transaction that caused it has committed.
 
 Tasks carry ids only: never an address or a tracking token, so a queued task holds no secret.
-A send that fails is retried with a growing pause (when the backend can defer, as
-django_tasks_db does); every failed attempt stays visible in the admin's task results.
+A send that fails is retried after 2, 4, 8 and 16 minutes (when the backend can defer, as
+django_tasks_db does) and then given up with an ERROR in the log; every failed attempt stays
+visible in the admin's task results (wijkaanpak.tasks.send_or_retry).
 """
-
-import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.tasks import TaskContext, task
+from django.tasks import Task, task
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from initiatives import rules
 from initiatives.models import EntryKind, HelpOffer, Initiative, TimelineEntry
 from wijkaanpak import face
-
-logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 5
+from wijkaanpak.tasks import send_or_retry
 
 
 def _url(path: str) -> str:
@@ -38,21 +33,6 @@ def _message(template: str, context: dict, to: list[str], language: str) -> Emai
     message = EmailMultiAlternatives(subject=subject, body=text, to=to)
     message.attach_alternative(html, "text/html")
     return message
-
-
-def _send(context: TaskContext, message: EmailMultiAlternatives, retry, **kwargs) -> None:
-    try:
-        message.send()
-    except Exception:
-        attempt = context.attempt
-        backend = retry.get_backend()
-        if attempt < MAX_ATTEMPTS and backend.supports_defer:
-            delay = timedelta(minutes=2**attempt)
-            retry.using(run_after=timezone.now() + delay).enqueue(**kwargs)
-            logger.warning(
-                "E-mail %s failed (attempt %s); retrying in %s", retry.name, attempt, delay
-            )
-        raise
 
 
 def _record(initiative: Initiative, description: str) -> None:
@@ -78,8 +58,8 @@ def _workspace_url(initiative: Initiative) -> str:
     return _url(reverse("initiatives:workspace_detail", kwargs={"pk": initiative.pk}))
 
 
-@task(takes_context=True)
-def notify_initiator_submitted(context: TaskContext, initiative_id: int) -> None:
+@task
+def notify_initiator_submitted(initiative_id: int, attempt: int = 1) -> None:
     """Confirmation with the private link, to the initiator."""
     initiative = Initiative.objects.select_related("initiator", "neighbourhood").get(
         pk=initiative_id
@@ -94,13 +74,13 @@ def notify_initiator_submitted(context: TaskContext, initiative_id: int) -> None
         [initiator.email],
         initiative.language,
     )
-    _send(context, message, notify_initiator_submitted, initiative_id=initiative_id)
+    send_or_retry(message, notify_initiator_submitted, attempt, initiative_id=initiative_id)
     _record(initiative, "bevestiging aan initiatiefnemer")
 
 
 def _mail_brokers(
-    context: TaskContext,
-    retry,
+    retry: Task,
+    attempt: int,
     initiative: Initiative,
     template: str,
     extra: dict,
@@ -111,17 +91,17 @@ def _mail_brokers(
     if not brokers:
         return
     context_data = {"initiative": initiative, "workspace_url": _workspace_url(initiative), **extra}
-    _send(context, _message(template, context_data, brokers, "nl"), retry, **kwargs)
+    send_or_retry(_message(template, context_data, brokers, "nl"), retry, attempt, **kwargs)
     _record(initiative, "melding aan sociaal makelaars")
 
 
-@task(takes_context=True)
-def notify_brokers_submitted(context: TaskContext, initiative_id: int) -> None:
+@task
+def notify_brokers_submitted(initiative_id: int, attempt: int = 1) -> None:
     """A new initiative in their wijk, to the brokers (no personal data in the mail)."""
     initiative = Initiative.objects.select_related("neighbourhood").get(pk=initiative_id)
     _mail_brokers(
-        context,
         notify_brokers_submitted,
+        attempt,
         initiative,
         "submitted_brokers",
         {},
@@ -129,8 +109,8 @@ def notify_brokers_submitted(context: TaskContext, initiative_id: int) -> None:
     )
 
 
-@task(takes_context=True)
-def notify_initiator(context: TaskContext, entry_id: int) -> None:
+@task
+def notify_initiator(entry_id: int, attempt: int = 1) -> None:
     """A status change or a message from a broker, to the initiator."""
     entry = TimelineEntry.objects.select_related(
         "initiative__initiator", "initiative__neighbourhood"
@@ -145,17 +125,17 @@ def notify_initiator(context: TaskContext, entry_id: int) -> None:
         [initiator.email],
         initiative.language,
     )
-    _send(context, message, notify_initiator, entry_id=entry_id)
+    send_or_retry(message, notify_initiator, attempt, entry_id=entry_id)
     _record(initiative, "e-mail aan initiatiefnemer")
 
 
-@task(takes_context=True)
-def notify_brokers_of_initiator(context: TaskContext, entry_id: int) -> None:
+@task
+def notify_brokers_of_initiator(entry_id: int, attempt: int = 1) -> None:
     """The initiator replied or withdrew: tell the brokers (no personal data in the mail)."""
     entry = TimelineEntry.objects.select_related("initiative__neighbourhood").get(pk=entry_id)
     _mail_brokers(
-        context,
         notify_brokers_of_initiator,
+        attempt,
         entry.initiative,
         "initiator_action_brokers",
         {"entry": entry},
@@ -163,13 +143,13 @@ def notify_brokers_of_initiator(context: TaskContext, entry_id: int) -> None:
     )
 
 
-@task(takes_context=True)
-def notify_brokers_of_help_offer(context: TaskContext, offer_id: int) -> None:
+@task
+def notify_brokers_of_help_offer(offer_id: int, attempt: int = 1) -> None:
     """Someone offered help: tell the brokers (the offer's details stay in the workspace)."""
     offer = HelpOffer.objects.select_related("initiative__neighbourhood").get(pk=offer_id)
     _mail_brokers(
-        context,
         notify_brokers_of_help_offer,
+        attempt,
         offer.initiative,
         "help_offer_brokers",
         {"offer": offer},

@@ -8,12 +8,13 @@ own "unsubscribe" button works too.
 from datetime import datetime
 
 from django.conf import settings
-from django.tasks import TaskContext, task
+from django.tasks import task
 from django.urls import reverse
 
-from initiatives.tasks import _message, _send
+from initiatives.tasks import _message
 from subscriptions.models import Subscription
 from subscriptions.updates import news
+from wijkaanpak.tasks import send_or_retry
 
 
 def _links(subscription: Subscription) -> dict[str, str]:
@@ -34,8 +35,8 @@ def _with_unsubscribe(message, url: str):
     return message
 
 
-@task(takes_context=True)
-def send_confirmation(context: TaskContext, subscription_id: int) -> None:
+@task
+def send_confirmation(subscription_id: int, attempt: int = 1) -> None:
     """The link to confirm; or, for an address that follows the wijk already, a note saying so."""
     subscription = (
         Subscription.objects.select_related("neighbourhood").filter(pk=subscription_id).first()
@@ -50,12 +51,12 @@ def send_confirmation(context: TaskContext, subscription_id: int) -> None:
         [subscription.email],
         subscription.language,
     )
-    _send(context, _with_unsubscribe(message, links["unsubscribe_url"]), send_confirmation,
-          subscription_id=subscription_id)  # fmt: skip
+    message = _with_unsubscribe(message, links["unsubscribe_url"])
+    send_or_retry(message, send_confirmation, attempt, subscription_id=subscription_id)
 
 
-@task(takes_context=True)
-def send_news(context: TaskContext, subscription_id: int, since: str, until: str) -> None:
+@task
+def send_news(subscription_id: int, since: str, until: str, attempt: int = 1) -> None:
     """What was published in the wijk between ``since`` and ``until`` (ISO moments)."""
     subscription = (
         Subscription.objects.confirmed()
@@ -89,5 +90,7 @@ def send_news(context: TaskContext, subscription_id: int, since: str, until: str
         [subscription.email],
         subscription.language,
     )
-    _send(context, _with_unsubscribe(message, links["unsubscribe_url"]), send_news,
-          subscription_id=subscription_id, since=since, until=until)  # fmt: skip
+    message = _with_unsubscribe(message, links["unsubscribe_url"])
+    send_or_retry(
+        message, send_news, attempt, subscription_id=subscription_id, since=since, until=until
+    )

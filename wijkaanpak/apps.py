@@ -8,8 +8,8 @@ class WijkaanpakConfig(AppConfig):
     verbose_name = "Wijkaanpak"
 
     def ready(self) -> None:
-        # Connect the log-in signal receivers and register the deploy check.
-        from wijkaanpak import accounts, second_factor, security  # noqa: F401
+        # Connect the log-in signal receivers and register the system checks.
+        from wijkaanpak import accounts, checks, second_factor, security  # noqa: F401
 
 
 class AdminConfig(admin_apps.AdminConfig):

@@ -5,14 +5,26 @@ import logging
 import re
 from datetime import UTC, datetime
 
-# A resident's private tracking link is a bearer secret; it must never reach a log, nor
-# must a follower's link to confirm or stop. Paths look like /volgen/<token>/ (see
-# initiatives.urls) and /wijkpost/<token>/... (subscriptions.urls).
-SECRET_PATH = re.compile(r"(/volgen/|/wijkpost/)[A-Za-z0-9_\-]{8,}")
+# Secrets in URL paths, which must never reach a log: a resident's private tracking link
+# (/volgen/<token>/, initiatives.urls) and a password-reset link
+# (/account/reset/<uid>/<token>/, wijkaanpak.account_urls) and a follower's link to confirm or
+# stop (/wijkpost/<token>/..., subscriptions.urls). Whatever follows the prefix is
+# taken out up to a space or quote, so a malformed or truncated token (a broken request line
+# in gunicorn's error log) goes too; only the pages that hold no secret stay readable.
+SECRET_PATHS = (
+    re.compile(
+        r"(/volgen/)(?!(?:reageren|intrekken|mijn-gegevens|gegevens-wissen)\b)[^\s\"'?#]+",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(/account/reset/)(?!done/)[^\s\"'?#]+", re.IGNORECASE),
+    re.compile(r"(/wijkpost/)[^\s\"'?#]+", re.IGNORECASE),
+)
 
 
 def redact(text: str) -> str:
-    return SECRET_PATH.sub(r"\1[verwijderd]", text)
+    for pattern in SECRET_PATHS:
+        text = pattern.sub(r"\1[verwijderd]", text)
+    return text
 
 
 class RedactSecretsFilter(logging.Filter):

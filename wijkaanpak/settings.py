@@ -115,6 +115,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "wijkaanpak.middleware.health_endpoints",
     "wijkaanpak.middleware.refuse_trace",
+    # A view that cannot reach the database gets a 503 page, logged as a warning.
+    "wijkaanpak.middleware.database_outage",
     "django.middleware.security.SecurityMiddleware",
     "wijkaanpak.security.security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -157,11 +159,18 @@ TEMPLATES = [
 ]
 
 # --- Database ---------------------------------------------------------------------------
-# PostgreSQL in production (DATABASE_URL=postgres://...); an SQLite file on a laptop.
+# PostgreSQL in production (DATABASE_URL=postgres://...); an SQLite file on a laptop. With
+# DEBUG off the address is required: a default would mean an SQLite file inside a container,
+# lost with it.
 
+_database_url = os.environ.get("DATABASE_URL", "")
+if not _database_url:
+    if not DEBUG:
+        raise ImproperlyConfigured("DATABASE_URL is required when DEBUG is off.")
+    _database_url = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        _database_url,
         conn_max_age=envint("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -300,6 +309,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # "immediate" runs a task in the request that enqueues it (laptop, tests); "database"
 # queues it for `manage.py db_worker` (production).
 
+# Left unset it is "immediate": wijkaanpak.checks warns in the deploy check.
 _tasks_backend = envchoice("TASKS_BACKEND", "immediate", ("immediate", "database"))
 TASKS = {
     "default": {

@@ -16,3 +16,5 @@ urlpatterns = [
     path("", include("subscriptions.urls")),
     path("", include("initiatives.urls")),
 ]
+
+handler500 = "wijkaanpak.views.server_error"

@@ -77,16 +77,20 @@ PRODUCTION_ENV = {
     "EMAIL_HOST": "smtp.example.nl",
     "TASKS_BACKEND": "database",
     "STATIC_MANIFEST": "1",
+    "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:///db.sqlite3"),
 }
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """manage.py in a fresh process with ``env``; a value of None removes the variable."""
     test_only = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in test_only}
+    clean.update(env)
+    clean = {k: v for k, v in clean.items() if v is not None}
     return subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        env=clean,
         capture_output=True,
         text=True,
         check=False,
@@ -128,3 +132,41 @@ def test_behind_a_proxy_the_number_of_proxies_is_required():
     result = run_manage("check", env={**PRODUCTION_ENV, "BEHIND_PROXY": "1"})
     assert result.returncode != 0
     assert "PROXY_COUNT" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    result = run_manage("check", env={**PRODUCTION_ENV, "DATABASE_URL": None})
+    assert result.returncode != 0
+    assert "DATABASE_URL is required" in result.stderr
+
+
+def test_deploy_check_warns_when_mail_would_be_sent_inside_the_request():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={**PRODUCTION_ENV, "TASKS_BACKEND": None},
+    )
+    assert result.returncode != 0
+    assert "wijkaanpak.W004" in result.stderr + result.stdout
+
+
+def test_a_cache_backend_whose_client_is_missing_stops_every_command(tmp_path):
+    # A directory that shadows the redis package with one that cannot be imported.
+    (tmp_path / "redis").mkdir()
+    (tmp_path / "redis" / "__init__.py").write_text("raise ImportError('No module named redis')")
+    env = {
+        **PRODUCTION_ENV,
+        "REDIS_URL": "redis://127.0.0.1:6379/5",
+        "PYTHONPATH": str(tmp_path),
+    }
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "wijkaanpak.E001" in result.stderr
+
+
+def test_the_redis_cache_backend_can_be_loaded():
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/5"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr

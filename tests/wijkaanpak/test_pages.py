@@ -47,6 +47,7 @@ def test_unknown_page_gets_the_dutch_404_page(client):
         ("/test-400/", 400, "Dat begrijpen we niet"),
         ("/test-403/", 403, "U mag deze pagina niet zien"),
         ("/test-500/", 500, "Er ging bij ons iets mis"),
+        ("/test-503/", 503, "De site is even niet bereikbaar"),
     ],
 )
 def test_error_pages_are_styled_and_dutch(client, url, status, text):
@@ -61,7 +62,7 @@ def test_error_pages_are_styled_and_dutch(client, url, status, text):
 @pytest.mark.urls("tests.error_urls")
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize(
-    "url", [*STATIC_PAGES, "/bestaat-niet/", "/test-400/", "/test-403/", "/test-500/"]
+    "url", [*STATIC_PAGES, "/bestaat-niet/", "/test-400/", "/test-403/", "/test-500/", "/test-503/"]
 )
 def test_pages_pass_axe(checked_page, live_server, language, url):
     checked_page.context.add_cookies(

@@ -49,7 +49,8 @@ def test_security_txt_is_absent_until_configured(client, settings):
     assert client.get(SECURITY_TXT).status_code == 404
 
 
-def test_the_deploy_check_warns_about_an_expired_security_txt(security_contact):
+def test_the_deploy_check_warns_about_an_expired_security_txt(security_contact, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # as deployed
     with time_machine.travel(dt.datetime(2027, 2, 1, tzinfo=dt.UTC)):
         ids = [message.id for message in run_checks(include_deployment_checks=True)]
     assert "wijkaanpak.W002" in ids
