@@ -1,4 +1,5 @@
 import os
+import re
 import stat
 import subprocess
 
@@ -33,6 +34,15 @@ def test_backup_is_a_custom_format_dump_only_its_owner_can_read(tmp_path):
     ).stdout
     assert "TABLE public initiatives_initiative" in listing
     assert not list(tmp_path.glob("*.partial"))
+
+
+@needs_postgresql
+@pytest.mark.django_db
+def test_backup_into_a_directory_is_named_after_the_moment(tmp_path):
+    call_command("backup_database", output=tmp_path)
+    (dump,) = tmp_path.iterdir()
+    assert re.fullmatch(r"wijkaanpak-[0-9]{8}-[0-9]{6}\.dump", dump.name)
+    assert stat.S_IMODE(dump.stat().st_mode) == 0o600
 
 
 @needs_postgresql

@@ -38,8 +38,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output",
             type=Path,
-            help="The file to write; it must not exist yet "
-            "(default: wijkaanpak-YYYYMMDD-HHMMSS.dump in the current directory).",
+            help="The file to write, which must not exist yet, or a directory to write "
+            "wijkaanpak-YYYYMMDD-HHMMSS.dump in (default: the current directory).",
         )
         parser.add_argument("--database", default="default", help="The database alias.")
 
@@ -49,8 +49,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"backup_database needs PostgreSQL; this database is {connection.vendor}."
             )
-        if output is None:
-            output = Path(f"wijkaanpak-{timezone.now():%Y%m%d-%H%M%S}.dump")
+        if output is None or output.is_dir():
+            name = f"wijkaanpak-{timezone.now():%Y%m%d-%H%M%S}.dump"
+            output = (output or Path()) / name
         if output.exists():
             raise CommandError(f"{output} exists already; choose another name.")
         command, env = pg_dump_command(connection.settings_dict)
