@@ -32,12 +32,14 @@ test: .venv/.installed node_modules/.installed
 	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS)
 
-## lint: format and lint checks, migrations and translations up to date
+## lint: format and lint checks, migrations up to date, Dockerfile, compose.yaml, Kubernetes
 lint: .venv/.installed
 	.venv/bin/ruff format --check .
 	.venv/bin/ruff check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	.venv/bin/hadolint Dockerfile
+	.venv/bin/check-jsonschema --builtin-schema vendor.compose-spec compose.yaml
+	.venv/bin/kubernetes-validate --strict --quiet deploy/kubernetes/*.yaml deploy/kubernetes/example/*.yaml
 
 ## messages: update the English catalogue after changing Dutch texts
 messages: .venv/.installed
