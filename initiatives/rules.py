@@ -128,6 +128,16 @@ def can_handle_data_requests(user: User) -> bool:
     return is_coordinator(user)
 
 
+def can_manage_budget_pots(user: User) -> bool:
+    """Create budget pots and change their amounts: coordinators."""
+    return is_coordinator(user)
+
+
+def can_overdraw_budget_pot(user: User) -> bool:
+    """Grant more than is left in a pot: coordinators."""
+    return is_coordinator(user)
+
+
 def neighbourhood_scope(user: User) -> frozenset[int] | None:
     """The wijken whose initiatives ``user`` manages; None means every wijk."""
     if is_coordinator(user):
@@ -228,6 +238,11 @@ def can_grant_money(user: User, initiative: Initiative) -> bool:
         Status.IN_PROGRESS,
         Status.COMPLETED,
     }
+
+
+def can_draw_from(initiative: Initiative, pot) -> bool:
+    """Money for an initiative comes from a budget pot of its own wijk."""
+    return pot.neighbourhood_id == initiative.neighbourhood_id
 
 
 def can_message_initiator(user: User, initiative: Initiative) -> bool:

@@ -8,7 +8,7 @@ figures live in ``initiatives.figures`` and its open data in ``initiatives.opend
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DIRECTORIES = ("wijkaanpak", "initiatives", "neighbourhoods", "tests")
+DIRECTORIES = ("wijkaanpak", "initiatives", "neighbourhoods", "budgets", "tests")
 MOST_LINES = 600
 DATA = {Path("initiatives/demo/ideas.py")}
 SMALLER = {Path("initiatives/views/overviews.py"): 500}

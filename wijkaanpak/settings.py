@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "wijkaanpak",
     "neighbourhoods",
     "initiatives",
+    "budgets",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from budgets import services as budget_services
 from initiatives import services, tasks
 from initiatives.forms.workspace import (
     AmountForm,
@@ -211,9 +212,10 @@ def grant_money(request: HttpRequest, pk: int) -> HttpResponse:
     form = AmountForm(request.POST, initiative=initiative, prefix="amount")
 
     def action(data: dict) -> None:
-        services.grant_money(
+        budget_services.grant_money(
             _as_seen(initiative, form),
             data["amount"],
+            pot=data["pot"],
             actor=request.user,
             note=data["note"],
             expected_version=data["version"],

@@ -72,7 +72,9 @@ def workspace_required(view: Callable) -> Callable:
 
 def get_initiative_for_user(request: HttpRequest, pk: int) -> Initiative:
     initiative = get_object_or_404(
-        Initiative.objects.select_related("neighbourhood", "assigned_broker", "initiator"),
+        Initiative.objects.select_related(
+            "neighbourhood", "assigned_broker", "initiator", "grant__pot"
+        ),
         pk=pk,
     )
     if not rules.can_manage(request.user, initiative):
@@ -376,6 +378,7 @@ def _default_forms(initiative: Initiative) -> dict[str, Form]:
                 "version": initiative.version,
                 "seen": initiative.updated_at.isoformat(),
                 "amount": initiative.amount_granted,
+                "pot": initiative.grant.pot_id if hasattr(initiative, "grant") else None,
             },
         ),
         "message_form": text_form("message"),
