@@ -14,7 +14,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import Initiative
+from initiatives.models import Initiative, Partner
 from neighbourhoods.models import Neighbourhood, Priority
 
 _NOT_NEGATIVE = [MinValueValidator(Decimal(0))]
@@ -122,3 +122,59 @@ class Grant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pot}: € {self.amount:.2f}"
+
+
+class ContributionKind(models.TextChoices):
+    MONEY = "money", _("Geld")
+    SPACE = "space", _("Ruimte")
+    MATERIALS = "materials", _("Materiaal")
+    HOURS = "hours", _("Uren")
+
+
+class Contribution(models.Model):
+    """Co-funding: what a partner gives an initiative, in money or in kind, and its value."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="contributions"
+    )
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    kind = models.CharField(_("soort bijdrage"), max_length=20, choices=ContributionKind.choices)
+    # Money: the amount; in kind (space, materials, hours): what it would have cost.
+    value = models.DecimalField(
+        _("waarde (euro)"), max_digits=10, decimal_places=2, validators=_NOT_NEGATIVE
+    )
+    description = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bijdrage")
+        verbose_name_plural = _("bijdragen")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gte=0), name="contribution_value_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ContributionKind.values), name="contribution_kind_known"
+            ),
+        ]
+        indexes = [
+            # An initiative's contributions (its pages); the co-funding sums per initiative.
+            models.Index(fields=["initiative", "created_at"], name="contribution_initiative_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner}: {self.get_kind_display()} (€ {self.value:.2f})"

@@ -15,9 +15,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from budgets import ledger
-from budgets.models import BudgetPot, Grant
+from budgets.models import BudgetPot, Contribution, Grant
 from initiatives import rules
-from initiatives.models import EntryKind, Initiative
+from initiatives.models import EntryKind, Initiative, Partner
 from initiatives.services import WorkflowError, _entry, _lock, _save
 
 
@@ -135,3 +135,42 @@ def grant_money(
             internal_note=f"€ {amount:.2f} ({target.name}). {note}".strip(),
         )
     return current
+
+
+def add_contribution(
+    initiative: Initiative,
+    partner: Partner,
+    *,
+    kind: str,
+    value: Decimal,
+    description: str = "",
+    actor,
+    now: datetime | None = None,
+) -> Contribution:
+    """Record a partner's co-funding: money, or space, materials or hours at their value."""
+    if not rules.can_record_contribution(actor, initiative):
+        raise PermissionDenied
+    if value < 0:
+        raise WorkflowError(_("Een bedrag kan niet negatief zijn."))
+    if not partner.is_active:
+        raise WorkflowError(_("Deze partner is niet meer actief."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = _lock(initiative, None)
+        contribution = Contribution.objects.create(
+            initiative=current,
+            partner=partner,
+            kind=kind,
+            value=value,
+            description=description.strip(),
+            created_by=actor,
+            created_at=now,
+        )
+        _entry(
+            current,
+            EntryKind.CONTRIBUTION_ADDED,
+            actor,
+            now,
+            internal_note=f"{partner.name}: {contribution.get_kind_display()}, € {value:.2f}",
+        )
+    return contribution

@@ -265,6 +265,11 @@ def can_connect_help(user: User, initiative: Initiative) -> bool:
     return can_manage(user, initiative)
 
 
+def can_record_contribution(user: User, initiative: Initiative) -> bool:
+    """A partner's co-funding, in money or in kind."""
+    return can_manage(user, initiative)
+
+
 # --- The initiator (holder of the private link) and the public --------------------------
 
 
@@ -300,4 +305,5 @@ PERMISSIONS: dict[str, Callable[..., bool]] = {
     "post_update": can_post_update,
     "link_partner": can_link_partner,
     "connect_help": can_connect_help,
+    "record_contribution": can_record_contribution,
 }

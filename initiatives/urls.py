@@ -40,6 +40,9 @@ urlpatterns = [
     path("werkvoorraad/<int:pk>/voortgang/", actions.post_update, name="workspace_update"),
     path("werkvoorraad/<int:pk>/partner/", actions.link_partner, name="workspace_partner"),
     path(
+        "werkvoorraad/<int:pk>/bijdrage/", actions.add_contribution, name="workspace_contribution"
+    ),
+    path(
         "werkvoorraad/<int:pk>/hulp/<int:offer_pk>/gekoppeld/",
         actions.connect_help_offer,
         name="workspace_connect_help",

@@ -81,6 +81,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "initiatives:workspace_note": POST_ONLY_WORKSPACE,
     "initiatives:workspace_update": POST_ONLY_WORKSPACE,
     "initiatives:workspace_partner": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_contribution": POST_ONLY_WORKSPACE,
     "initiatives:workspace_connect_help": POST_ONLY_WORKSPACE,
     "initiatives:partners": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:partner_create": (302, 302, 200, 200, 200, 403, 403, 302),
@@ -201,6 +202,9 @@ def test_a_refused_post_changes_nothing(world, name, role):
         "amount_granted": "100",
         "partner": PartnerFactory(name="Andere partner").pk,
         "role": "Helpt",
+        "contribution-partner": PartnerFactory(name="Bijdragende partner").pk,
+        "contribution-kind": "money",
+        "contribution-value": "100",
     }
     response = clients[role].post(url_for(name, pattern, kwargs), data)
     assert response.status_code in {302, 403, 404}

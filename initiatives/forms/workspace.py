@@ -9,7 +9,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from budgets.models import BudgetPot
+from budgets.models import BudgetPot, ContributionKind
 from initiatives import rules
 from initiatives.models import (
     Initiative,
@@ -317,6 +317,33 @@ class PartnerLinkForm(StyledFormMixin, forms.Form):
 
     def clean_role(self) -> str:
         return self.cleaned_data["role"].strip()
+
+
+class ContributionForm(StyledFormMixin, forms.Form):
+    """Co-funding by a partner: money, or space, materials or hours at their value."""
+
+    use_required_attribute = False
+    partner = ListedModelChoiceField(
+        label=_("Partner"), queryset=Partner.objects.filter(is_active=True)
+    )
+    kind = forms.ChoiceField(label=_("Soort bijdrage"), choices=ContributionKind.choices)
+    value = forms.DecimalField(
+        label=_("Waarde (euro)"),
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        localize=True,
+        help_text=_("Bij ruimte, materiaal of uren: wat het anders had gekost."),
+    )
+    description = forms.CharField(
+        label=_("Omschrijving"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld: de zaal op woensdagmiddag. Alleen medewerkers zien dit."),
+    )
+
+    def clean_description(self) -> str:
+        return self.cleaned_data["description"].strip()
 
 
 class PartnerForm(StyledFormMixin, forms.ModelForm):

@@ -29,6 +29,7 @@ from initiatives import rules, services
 from initiatives.forms.workspace import (
     AmountForm,
     AssignForm,
+    ContributionForm,
     PartnerLinkForm,
     PublishForm,
     QueueFilterForm,
@@ -318,6 +319,18 @@ ACTION_SECTIONS = (
         ),
         link=("initiatives:partner_create", _("Nieuwe partner toevoegen")),
     ),
+    ActionSection(
+        "bijdrage",
+        _("Bijdrage van een partner"),
+        (
+            ActionForm(
+                "contribution_form",
+                "initiatives:workspace_contribution",
+                _("Bijdrage vastleggen"),
+                "record_contribution",
+            ),
+        ),
+    ),
 )
 
 
@@ -385,6 +398,7 @@ def _default_forms(initiative: Initiative) -> dict[str, Form]:
         "note_form": text_form("note"),
         "update_form": text_form("update"),
         "partner_form": PartnerLinkForm(prefix="partner"),
+        "contribution_form": ContributionForm(prefix="contribution"),
     }
 
 
@@ -404,6 +418,7 @@ def render_detail(
         "timeline": list(initiative.timeline.select_related("actor")),
         "help_offers": list(initiative.help_offers.all()),
         "partner_links": list(initiative.partner_links.select_related("partner")),
+        "contributions": list(initiative.contributions.select_related("partner")),
         "today": local_date(timezone.now()),
         "action_sections": _action_sections(request, initiative, forms),
         "error_forms": [form for form in (bound or {}).values() if form.errors],

@@ -3,9 +3,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from budgets import services as budget_services
 from budgets.models import BudgetPot
 from initiatives.models import EntryKind, Initiative, Status, TimelineEntry
-from tests.factories import BudgetPotFactory, InitiativeFactory
+from tests.factories import BudgetPotFactory, InitiativeFactory, PartnerFactory
 
 from .conftest import versioned
 
@@ -88,3 +89,20 @@ def test_a_coordinator_may_grant_more_than_is_left(client, in_intake, pot, coord
     data = versioned(in_intake, "amount", pot=pot.pk, amount="1500")
     assert client.post(url(in_intake), data).status_code == 302
     assert BudgetPot.objects.get(pk=pot.pk).left == Decimal(-500)
+
+
+@pytest.mark.parametrize("pots", [1, 30])
+def test_page_query_count_does_not_grow_with_pots_or_contributions(
+    client, in_intake, wijk_a, broker_a, django_assert_num_queries, pots
+):
+    for number in range(pots):
+        pot = BudgetPotFactory(neighbourhood=wijk_a, name=f"Budget {number}")
+        budget_services.add_contribution(
+            in_intake, PartnerFactory(), kind="money", value=Decimal(5), actor=broker_a
+        )
+    budget_services.grant_money(in_intake, Decimal(10), pot=pot, actor=broker_a)
+    client.force_login(broker_a)
+    # As on test_workspace_detail's page, the initiative now with its grant and pot, and
+    # 13 the wijk's budget pots for the grant form (from intake on).
+    with django_assert_num_queries(13):
+        client.get(reverse("initiatives:workspace_detail", kwargs={"pk": in_intake.pk}))

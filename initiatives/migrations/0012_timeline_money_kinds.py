@@ -25,6 +25,7 @@ class Migration(migrations.Migration):
                     ("unpublished", "Niet meer openbaar"),
                     ("amount_granted", "Bedrag toegekend"),
                     ("money_released", "Geld terug naar het wijkbudget"),
+                    ("contribution_added", "Bijdrage van een partner"),
                     ("partner_linked", "Partner gekoppeld"),
                     ("help_offered", "Hulp aangeboden"),
                     ("help_connected", "Hulpaanbod gekoppeld"),
