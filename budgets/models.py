@@ -10,7 +10,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,28 @@ from initiatives.models import Initiative, Partner
 from neighbourhoods.models import Neighbourhood, Priority
 
 _NOT_NEGATIVE = [MinValueValidator(Decimal(0))]
+
+
+class BudgetPotQuerySet(models.QuerySet):
+    def in_years(self, years: tuple[int, int] | None) -> "BudgetPotQuerySet":
+        """Pots of the budget years from ``years[0]`` to ``years[1]``; None: every year."""
+        if years is None:
+            return self
+        return self.filter(year__gte=years[0], year__lte=years[1])
+
+    def with_cofunding(self) -> "BudgetPotQuerySet":
+        """Each pot with ``cofunding``: what partners contribute to the initiatives it funds.
+
+        One correlated sum per pot, in the same query (an initiative draws from one pot).
+        """
+        contributions = (
+            Contribution.objects.filter(initiative__grant__pot=OuterRef("pk"))
+            .order_by()
+            .values("initiative__grant__pot")
+            .annotate(total=models.Sum("value"))
+            .values("total")
+        )
+        return self.annotate(cofunding=Coalesce(Subquery(contributions), Decimal(0)))
 
 
 class BudgetPot(models.Model):
@@ -54,6 +77,8 @@ class BudgetPot(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
 
+    objects = BudgetPotQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("wijkbudget")
         verbose_name_plural = _("wijkbudgetten")
@@ -88,6 +113,11 @@ class BudgetPot(models.Model):
     def left(self) -> Decimal:
         """What is still there to grant (negative when a coordinator overdrew it)."""
         return self.amount - self.granted
+
+    @property
+    def cofunding_per_euro(self) -> Decimal | None:
+        """Partners' euros per granted euro; needs ``with_cofunding()``."""
+        return self.cofunding / self.granted if self.granted else None
 
 
 class Grant(models.Model):

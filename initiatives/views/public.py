@@ -322,6 +322,11 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "initiative": initiative,
         "updates": initiative.timeline.public().only("kind", "created_at", "public_text"),
+        # Who contributes: the organisation, the kind and its value; the broker's
+        # description of it stays in the workspace.
+        "contributions": initiative.contributions.select_related("partner").only(
+            "kind", "value", "partner__name"
+        ),
         "supported": _supports(request, pk),
         "can_support": rules.public_can_support(initiative),
         "can_offer_help": rules.public_can_offer_help(initiative),

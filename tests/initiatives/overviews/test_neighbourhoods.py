@@ -25,7 +25,8 @@ def _row(html: str, wijk: str) -> list[str]:
 
 
 # Columns: total, new, running, realised, declined, referred, kinderen, werkloosheid,
-# handhaving, none, median, on time, requested, granted, help offers, supports.
+# handhaving, none, median, on time, requested, granted, help offers, supports, budget,
+# granted from it, left, co-funding, co-funding per municipal euro.
 
 
 def test_anonymous_visitor_sees_figures_over_published_initiatives(client, dataset):
@@ -49,6 +50,11 @@ def test_anonymous_visitor_sees_figures_over_published_initiatives(client, datas
         "€ 2.500",
         "1",
         "8",
+        "€ 6.000",  # the pots of 2025 and 2026: all years
+        "€ 2.500",
+        "€ 3.500",
+        "€ 1.500",  # published p1 and p2 only
+        "€ 0,60",
     ]
 
 
@@ -73,6 +79,11 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "€ 2.500",
         "1",
         "8",
+        "€ 6.000",
+        "€ 2.500",
+        "€ 3.500",
+        "€ 1.700",  # unpublished p3's materials too
+        "€ 0,68",
     ]
     assert _row(response.text, "Kogerveld") == [
         "2",
@@ -91,6 +102,11 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "€ 0",
         "0",
         "0",
+        "€ 0",
+        "€ 0",
+        "€ 0",
+        "€ 0",
+        "\u2013",  # no municipal money: no ratio
     ]
 
 
