@@ -16,7 +16,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from initiatives import rules
-from initiatives.models import EntryKind, HelpOffer, Initiative, TimelineEntry
+from initiatives.models import (
+    EntryKind,
+    HelpOffer,
+    Initiative,
+    SupportConfirmation,
+    TimelineEntry,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -177,4 +183,32 @@ def notify_brokers_of_help_offer(context: TaskContext, offer_id: int) -> None:
         "help_offer_brokers",
         {"offer": offer},
         offer_id=offer_id,
+    )
+
+
+@task(takes_context=True)
+def send_support_confirmation(
+    context: TaskContext, confirmation_id: int, language: str = "nl"
+) -> None:
+    """The link that makes a resident's support from their address count (double opt-in)."""
+    confirmation = (
+        SupportConfirmation.objects.select_related("initiative")
+        .filter(pk=confirmation_id, confirmed_at__isnull=True)
+        .first()
+    )
+    if confirmation is None or not confirmation.email:
+        return
+    url = _url(reverse("initiatives:confirm_support", kwargs={"token": confirmation.token()}))
+    message = _message(
+        "support_confirmation",
+        {"initiative": confirmation.initiative, "confirm_url": url},
+        [confirmation.email],
+        language,
+    )
+    _send(
+        context,
+        message,
+        send_support_confirmation,
+        confirmation_id=confirmation_id,
+        language=language,
     )

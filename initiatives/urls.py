@@ -22,6 +22,9 @@ urlpatterns = [
     path("initiatieven/<int:pk>/", public.initiative_detail, name="detail"),
     path("initiatieven/<int:pk>/steunen/", public.support, name="support"),
     path("initiatieven/<int:pk>/helpen/", public.offer_help, name="offer_help"),
+    path("initiatieven/<int:pk>/steun-met-adres/", public.verify_support, name="verify_support"),
+    # The link in the confirmation e-mail; the path is removed from the logs.
+    path("steun-bevestigen/<str:token>/", public.confirm_support, name="confirm_support"),
     # --- Brokers' workspace ---
     path("werkvoorraad/", workspace.workspace, name="workspace"),
     path("werkvoorraad/<int:pk>/", workspace.workspace_detail, name="workspace_detail"),

@@ -69,6 +69,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "initiatives:data_export_help_offer": POST_ONLY_WORKSPACE,
     "initiatives:data_erase_help_offer": POST_ONLY_WORKSPACE,
     "initiatives:offer_help": PUBLIC,
+    "initiatives:verify_support": PUBLIC,
+    "initiatives:confirm_support": PUBLIC,  # a button; only its POST counts
     "initiatives:workspace": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:workspace_detail": WORKSPACE,
     "initiatives:workspace_contact": POST_ONLY_WORKSPACE,

@@ -6,8 +6,8 @@ import re
 from datetime import UTC, datetime
 
 # A resident's private tracking link is a bearer secret; it must never reach a log.
-# Paths look like /volgen/<token>/ (see initiatives.urls).
-SECRET_PATH = re.compile(r"(/volgen/)[A-Za-z0-9_\-]{8,}")
+# Paths look like /volgen/<token>/ and /steun-bevestigen/<token>/ (see initiatives.urls).
+SECRET_PATH = re.compile(r"(/volgen/|/steun-bevestigen/)[A-Za-z0-9_\-]{8,}")
 
 
 def redact(text: str) -> str:

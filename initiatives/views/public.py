@@ -18,16 +18,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from initiatives import rules, services, throttle
+from initiatives import rules, services, throttle, verification
 from initiatives.filters import InitiativeFilter
 from initiatives.forms.public import (
     HelpOfferForm,
     ReplyForm,
     SubmitForm,
+    VerifiedSupportForm,
     WithdrawForm,
     started_token,
 )
@@ -318,7 +320,7 @@ def _supports(request: HttpRequest, pk: int) -> bool:
 @require_safe
 @cache_public_page(variant=lambda request, pk: "supports" if _supports(request, pk) else "")
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _get_public_initiative(pk)
+    initiative = get_object_or_404(_published().with_verified_count(), pk=pk)
     context = {
         "initiative": initiative,
         "updates": initiative.timeline.public().only("kind", "created_at", "public_text"),
@@ -409,3 +411,72 @@ def offer_help(request: HttpRequest, pk: int) -> HttpResponse:
         request, _("Dank u wel voor uw hulp! Een sociaal makelaar neemt contact met u op.")
     )
     return redirect(initiative)
+
+
+# --- Verified support: from an address inside the wijk, confirmed by e-mail ---------------
+
+
+def _render_verify(
+    request: HttpRequest, initiative: Initiative, form: VerifiedSupportForm, status: int = 200
+) -> HttpResponse:
+    context = {"initiative": initiative, "form": form, "started": started_token()}
+    return render(request, "initiatives/public/verify_support.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def verify_support(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = _get_public_initiative(pk)
+    if not rules.public_can_support(initiative):
+        messages.info(request, _("U kunt dit idee niet meer steunen."))
+        return redirect(initiative)
+    if request.method != "POST":
+        return _render_verify(request, initiative, VerifiedSupportForm())
+    form = VerifiedSupportForm(request.POST)
+    if not form.is_valid():
+        return _render_verify(request, initiative, form)
+    data = form.cleaned_data
+    if not throttle.allow(
+        (throttle.VERIFY_PER_ADDRESS, throttle.client_address(request)),
+        (throttle.VERIFY_PER_EMAIL, data["email"]),
+    ):
+        form.add_error(None, THROTTLED)
+        return _render_verify(request, initiative, form, status=429)
+    try:
+        verification.request_confirmation(
+            initiative,
+            postcode=data["postcode"],
+            house_number=data["house_number"],
+            email=data["email"],
+            language=get_language(),
+        )
+    except services.WorkflowError as error:
+        form.add_error("postcode", str(error))
+        return _render_verify(request, initiative, form)
+    messages.success(
+        request,
+        _("We hebben u een e-mail gestuurd. Open de link in die e-mail om uw steun te bevestigen."),
+    )
+    return redirect(initiative.get_absolute_url() + "#steun")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm_support(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the e-mail. Opening it changes nothing (mail scanners open links too);
+    the button on the page posts back and makes the support count."""
+    error = ""
+    if request.method == "POST":
+        try:
+            initiative, added = verification.confirm(token)
+        except services.WorkflowError as refused:
+            error = str(refused)
+        else:
+            if added:
+                messages.success(request, _("Dank u wel! Uw steun vanaf uw adres telt mee."))
+            else:
+                messages.info(request, _("Vanaf dit adres telt de steun al mee. Dank u wel!"))
+            return redirect(initiative.get_absolute_url() + "#steun")
+    response = render(request, "initiatives/public/confirm_support.html", {"error": error})
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -75,7 +75,7 @@ def get_initiative_for_user(request: HttpRequest, pk: int) -> Initiative:
     initiative = get_object_or_404(
         Initiative.objects.select_related(
             "neighbourhood", "assigned_broker", "initiator", "grant__pot"
-        ),
+        ).with_verified_count(),
         pk=pk,
     )
     if not rules.can_manage(request.user, initiative):
