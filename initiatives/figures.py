@@ -100,6 +100,19 @@ def _cofunding(model: type[models.Model], today: date) -> models.Aggregate:
     return models.Sum(Subquery(per_initiative))
 
 
+def _verified_supports(model: type[models.Model], today: date) -> models.Aggregate:
+    """Addresses in the wijk that confirmed their support, summed over the initiatives."""
+    verified = model.verified_supports.rel.related_model
+    per_initiative = (
+        verified.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return models.Sum(Subquery(per_initiative))
+
+
 def _budget_left(values: dict) -> Decimal | None:
     if values.get("budget") is None:
         return None
@@ -287,6 +300,15 @@ FIGURES: list[Figure | str] = [
         page_label=gettext_lazy("Cofinanciering per euro van de gemeente"),
         place=(Section.MONEY, 9),
         column="cofunding_per_euro",
+    ),
+    Figure(
+        "verified_supports",
+        Format.COUNT,
+        _verified_supports,
+        label=gettext_lazy("Steun vanaf een adres in de wijk"),
+        page_label=gettext_lazy("Steun bevestigd vanaf een adres in de wijk"),
+        place=(Section.MONEY, 10),
+        column="verified_supports",
     ),
 ]
 FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES if isinstance(figure, Figure)}

@@ -478,5 +478,7 @@ def confirm_support(request: HttpRequest, token: str) -> HttpResponse:
                 messages.info(request, _("Vanaf dit adres telt de steun al mee. Dank u wel!"))
             return redirect(initiative.get_absolute_url() + "#steun")
     response = render(request, "initiatives/public/confirm_support.html", {"error": error})
-    response["Referrer-Policy"] = "no-referrer"
+    # The token never leaves the site in a Referer; "no-referrer" would make the browser
+    # send "Origin: null" with the button's POST, which CSRF protection refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response

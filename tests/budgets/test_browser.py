@@ -1,10 +1,13 @@
-"""Money in a real browser: a coordinator creates a pot, a broker grants from it and records
-a partner's contribution, and the public pages show the pot and who contributes; axe-core
-on every new page."""
+"""Money and support in a real browser: a coordinator creates a pot, a broker grants from it
+and records a partner's contribution, a resident confirms support by the e-mail link, and
+the public pages show the pot, who contributes and the verified count; axe-core on every
+new page."""
 
+import re
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -16,6 +19,7 @@ from tests.factories import (
     InitiativeFactory,
     InitiatorFactory,
     PartnerFactory,
+    PostcodeAreaFactory,
     UserFactory,
     broker_of,
 )
@@ -24,7 +28,11 @@ from tests.initiatives.workspace.test_browser import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_pot_is_created_drawn_from_and_shown_on_the_wijk_page(checked_page, live_server, wijk_a):
+def test_a_pot_is_drawn_from_and_support_confirmed_then_the_wijk_page_shows_both(
+    checked_page, live_server, wijk_a, settings
+):
+    # The live server runs in this process, so the setting reaches it.
+    settings.SUBMIT_MIN_SECONDS = 0
     page = checked_page
     UserFactory(username="marieke", roles=[Role.COORDINATOR], is_staff=True)
     broker_of(wijk_a, username="anna", first_name="Anna", last_name="Makelaar")
@@ -36,6 +44,7 @@ def test_a_pot_is_created_drawn_from_and_shown_on_the_wijk_page(checked_page, li
     )
     InitiatorFactory(initiative=initiative)
     PartnerFactory(name="Woningcorporatie Parteon")
+    PostcodeAreaFactory(postcode="1506", neighbourhood=wijk_a)
     page.context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
 
     # The coordinator creates the pot in the admin.
@@ -80,3 +89,21 @@ def test_a_pot_is_created_drawn_from_and_shown_on_the_wijk_page(checked_page, li
     page.goto(live_server.url + reverse("initiatives:detail", args=[initiative.pk]))
     expect(page.get_by_text("Woningcorporatie Parteon: Ruimte (waarde € 1.500)")).to_be_visible()
     assert_accessible(page)
+
+    # A resident confirms their support from their address, by the link in the e-mail.
+    page.get_by_role("link", name="Woont u in de wijk? Bevestig uw steun met uw adres").click()
+    page.get_by_label("Postcode").fill("1506 ab")
+    page.get_by_label("Huisnummer").fill("12")
+    page.get_by_label("E-mailadres").fill("buurvrouw@bewoner.example")
+    assert_accessible(page)
+    page.get_by_role("button", name="Stuur mij de link").click()
+    expect(page.get_by_text("We hebben u een e-mail gestuurd.")).to_be_visible()
+    link = re.search(r"http\S+/steun-bevestigen/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(live_server.url + "/" + link.split("/", 3)[3])
+    assert_accessible(page)
+    page.get_by_role("button", name="Bevestig mijn steun").click()
+    expect(page.get_by_text("1 adres in de wijk steunt dit.")).to_be_visible()
+    page.goto(live_server.url + reverse("initiatives:neighbourhood", args=[wijk_a.slug]))
+    expect(
+        page.locator(".figures__item", has_text="Steun bevestigd vanaf een adres")
+    ).to_contain_text("1")

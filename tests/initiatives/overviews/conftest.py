@@ -20,7 +20,7 @@ Money (tests/initiatives/overviews/test_budget_figures.py computes it by hand): 
 "Wijkbudget Poelenburg 2026" (€ 5,000; p1's € 500 and p2's € 2,000 drawn from it) and
 "Wijkbudget Poelenburg 2025" (€ 1,000, unused). Partners contribute € 250 money and space
 worth € 750 to p1, 20 hours worth € 500 to p2, and materials worth € 200 to unpublished p3.
-Kogerveld has no budget.
+Kogerveld has no budget. Two addresses confirmed their support for p1, one for p3.
 
 Every personal or internal text carries a CANARY marker that no overview may show.
 """
@@ -34,7 +34,7 @@ import time_machine
 
 from budgets.models import Contribution, ContributionKind, Grant
 from initiatives import services
-from initiatives.models import EntryKind, Initiative, Status
+from initiatives.models import EntryKind, Initiative, Status, VerifiedSupport
 from initiatives.workdays import working_days_between
 from tests.factories import (
     BudgetPotFactory,
@@ -233,6 +233,8 @@ def _money(wijk_a, p1, p2, p3) -> None:
             value=Decimal(value),
             description="CANARY-CONTRIBUTION-NOTE",
         )
+    for initiative, address in [(p1, "a"), (p1, "b"), (p3, "a")]:
+        VerifiedSupport.objects.create(initiative=initiative, address_hash=address * 64)
 
 
 def make_initiatives(neighbourhoods, count: int) -> None:

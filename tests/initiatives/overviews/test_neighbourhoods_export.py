@@ -53,6 +53,7 @@ def test_figures_cover_published_initiatives_whoever_asks(client, dataset, role,
         "budget_left": "3500.00",
         "cofunding": "1500.00",  # published only: p1 and p2, not p3's 200
         "cofunding_per_euro": "0.60",  # 1,500 / 2,500
+        "verified_supports": "2",
     }
 
 

@@ -76,7 +76,7 @@ def test_a_resident_of_the_wijk_confirms_by_e_mail_and_counts_once(ask, client, 
     path = "/" + link.split("/", 3)[3]
     page = client.get(path)
     assert page.status_code == 200
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert count(published) == 0
     assert client.post(path).status_code == 302
     assert count(published) == 1
