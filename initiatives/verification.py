@@ -1,10 +1,11 @@
 """Verified support: a resident confirms "Ik steun dit" from an address inside the wijk.
 
 Postcode, house number and an e-mail address go in; a link comes back by e-mail (double
-opt-in). Only an HMAC of the address (keyed with SECRET_KEY) is stored, so the database
-holds no address, and one address counts once per initiative. The e-mail address is
-deleted as soon as the link is used, and requests whose link was never used are deleted
-when they expire.
+opt-in). The address must lie in the initiative's wijk: its house-number range where a PC6
+spans two wijken (from the CBS import), else its PC6, else its PC4. Only an HMAC of the
+address (keyed with SECRET_KEY) is stored, so the database holds no address, and one
+address counts once per initiative. The e-mail address is deleted as soon as the link is
+used, and requests whose link was never used are deleted when they expire.
 """
 
 import hashlib
@@ -60,7 +61,8 @@ def request_confirmation(
     """
     if not rules.public_can_support(initiative):
         raise WorkflowError(_("U kunt dit idee niet meer steunen."))
-    wijk = Neighbourhood.objects.for_postcode(postcode)
+    number = int(re.match(r"\d+", house_number).group())
+    wijk = Neighbourhood.objects.for_address(postcode, number)
     if wijk is None or wijk.pk != initiative.neighbourhood_id:
         raise WorkflowError(
             _(

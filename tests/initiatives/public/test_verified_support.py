@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from initiatives import services, verification
 from initiatives.models import Initiative, SupportConfirmation, VerifiedSupport
+from neighbourhoods.models import HouseNumberRange
 from tests.factories import PostcodeAreaFactory
 from wijkaanpak.logging import redact
 
@@ -213,3 +214,10 @@ def test_the_e_mail_carries_no_address_and_the_task_no_secret(ask, client, publi
     ask(published)
     message = mail.outbox[0]
     assert "1506" not in message.body and "12A" not in message.body.upper()
+
+
+def test_where_a_pc6_spans_two_wijken_the_house_number_decides(ask, published, wijk_b):
+    HouseNumberRange.objects.create(postcode="1506AB", first=1, last=10, neighbourhood=wijk_b)
+    response = ask(published, house_number="7")
+    assert "Dit adres ligt niet in" in response.text
+    assert ask(published, house_number="11").status_code == 302
