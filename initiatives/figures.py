@@ -14,12 +14,12 @@ that is not a plain aggregate (the on-time share) gives ``derive`` instead.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -37,6 +37,7 @@ class Format(StrEnum):
     DAYS = "days"  # working days, one decimal when not whole; may be unknown
     SHARE = "share"  # a fraction of the measured initiatives; may be unknown
     EURO = "euro"  # an amount in euros, rounded to whole euros on pages
+    RATIO = "ratio"  # euros per euro, two decimals; may be unknown
 
 
 class Section(StrEnum):
@@ -73,6 +74,8 @@ class Figure:
     page_label: str | Promise | None = None  # on a wijk's page, at ``place``
     place: tuple[Section, int] | None = None  # the section and the position in it
     column: str | None = None  # the open-data column in wijken.csv
+    # Or the sum of this column over the wijk's budget pots of the period (budgets app).
+    pot_sum: str | None = None
 
 
 PRIORITIES = "priorities"  # where the per-priority counts go, in ``FIGURES``' order
@@ -82,6 +85,44 @@ def _on_time_share(values: dict) -> float | None:
     """Answered on time, of the initiatives whose promptness is known (answered, or late)."""
     measured = values["answered"] + values["overdue_open"]
     return values["answered_on_time"] / measured if measured else None
+
+
+def _cofunding(model: type[models.Model], today: date) -> models.Aggregate:
+    """Partners' contributions (money and in kind, at their value) to these initiatives."""
+    contribution = model.contributions.rel.related_model
+    per_initiative = (
+        contribution.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(value=models.Sum("value"))
+        .values("value")
+    )
+    return models.Sum(Subquery(per_initiative))
+
+
+def _verified_supports(model: type[models.Model], today: date) -> models.Aggregate:
+    """Addresses in the wijk that confirmed their support, summed over the initiatives."""
+    verified = model.verified_supports.rel.related_model
+    per_initiative = (
+        verified.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return models.Sum(Subquery(per_initiative))
+
+
+def _budget_left(values: dict) -> Decimal | None:
+    if values.get("budget") is None:
+        return None
+    return values["budget"] - (values.get("budget_granted") or 0)
+
+
+def _cofunding_per_euro(values: dict) -> Decimal | None:
+    """Co-funding raised per euro the municipality granted to the same initiatives."""
+    granted = values.get("amount_granted")
+    return (values.get("cofunding") or Decimal(0)) / granted if granted else None
 
 
 # Withdrawn initiatives count in the total only, not in the comparison table.
@@ -215,10 +256,116 @@ FIGURES: list[Figure | str] = [
         place=(Section.MONEY, 4),
         column="supports",
     ),
+    Figure(
+        "budget",
+        Format.EURO,
+        pot_sum="amount",
+        label=gettext_lazy("Wijkbudget"),
+        page_label=gettext_lazy("Wijkbudget"),
+        place=(Section.MONEY, 5),
+        column="budget",
+    ),
+    Figure(
+        "budget_granted",
+        Format.EURO,
+        pot_sum="granted",
+        label=gettext_lazy("Uit wijkbudget toegekend"),
+        page_label=gettext_lazy("Uit het wijkbudget toegekend"),
+        place=(Section.MONEY, 6),
+        column="budget_granted",
+    ),
+    Figure(
+        "budget_left",
+        Format.EURO,
+        derive=_budget_left,
+        label=gettext_lazy("Wijkbudget over"),
+        page_label=gettext_lazy("Nog over in het wijkbudget"),
+        place=(Section.MONEY, 7),
+        column="budget_left",
+    ),
+    Figure(
+        "cofunding",
+        Format.EURO,
+        _cofunding,
+        label=gettext_lazy("Cofinanciering"),
+        page_label=gettext_lazy("Bijdragen van partners (cofinanciering)"),
+        place=(Section.MONEY, 8),
+        column="cofunding",
+    ),
+    Figure(
+        "cofunding_per_euro",
+        Format.RATIO,
+        derive=_cofunding_per_euro,
+        label=gettext_lazy("Cofinanciering per euro van de gemeente"),
+        page_label=gettext_lazy("Cofinanciering per euro van de gemeente"),
+        place=(Section.MONEY, 9),
+        column="cofunding_per_euro",
+    ),
+    Figure(
+        "verified_supports",
+        Format.COUNT,
+        _verified_supports,
+        label=gettext_lazy("Steun vanaf een adres in de wijk"),
+        page_label=gettext_lazy("Steun bevestigd vanaf een adres in de wijk"),
+        place=(Section.MONEY, 10),
+        column="verified_supports",
+    ),
 ]
 FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES if isinstance(figure, Figure)}
 AGGREGATED = [figure for figure in FIGURE_BY_KEY.values() if figure.aggregate is not None]
 DERIVED = [figure for figure in FIGURE_BY_KEY.values() if figure.derive is not None]
+POT_SUMS = [figure for figure in FIGURE_BY_KEY.values() if figure.pot_sum is not None]
+
+
+def pot_years(start: datetime | None, end: datetime | None) -> tuple[int, int] | None:
+    """The budget years a period covers (pots are per year): a quarter counts its year."""
+    if start is None or end is None:
+        return None
+    return start.year, (end - timedelta(microseconds=1)).year
+
+
+def pot_sums(pots: Iterable) -> dict:
+    """The pot figures of one wijk from its pots (already fetched); None without pots."""
+    pots = list(pots)
+    return {
+        figure.key: sum((getattr(pot, figure.pot_sum) for pot in pots), Decimal(0))
+        if pots
+        else None
+        for figure in POT_SUMS
+    }
+
+
+def pot_table(pots: Iterable) -> list[dict]:
+    """A wijk page's budget pots (``with_cofunding()``), as the page shows them."""
+    return [
+        {
+            "name": pot.name,
+            "year": pot.year,
+            "priority": pot.priority.label if pot.priority else "",
+            "amount": euro(pot.amount),
+            "granted": euro(pot.granted),
+            "left": euro(pot.left),
+            "cofunding": euro(pot.cofunding),
+            "per_euro": NO_DATA
+            if pot.cofunding_per_euro is None
+            else "€ " + formats.number_format(pot.cofunding_per_euro, 2),
+        }
+        for pot in pots
+    ]
+
+
+def pot_annotations(years: tuple[int, int] | None) -> dict[str, Subquery]:
+    """The pot figures per wijk, to annotate a ``Neighbourhood`` queryset with."""
+    pot = Neighbourhood.budget_pots.rel.related_model
+    pots = pot.objects.filter(neighbourhood=OuterRef("pk")).order_by()
+    if years is not None:
+        pots = pots.filter(year__gte=years[0], year__lte=years[1])
+    return {
+        figure.key: Subquery(
+            pots.values("neighbourhood").annotate(total=models.Sum(figure.pot_sum)).values("total")
+        )
+        for figure in POT_SUMS
+    }
 
 
 def empty_figures(model: type[models.Model]) -> dict:
@@ -263,7 +410,8 @@ class WijkFigures:
     def sort_value(self, figure: Figure):
         """Counts and amounts without data sort as 0; unknown days and shares go last."""
         value = self.figures[figure.key]
-        return value if figure.format in (Format.DAYS, Format.SHARE) else value or 0
+        unknown_last = (Format.DAYS, Format.SHARE, Format.RATIO)
+        return value if figure.format in unknown_last else value or 0
 
     def display(self, figure: Figure, no_data: str = NO_DATA) -> str:
         """The figure as a page shows it, in the active language's number format."""
@@ -276,6 +424,8 @@ class WijkFigures:
             return no_data
         if figure.format == Format.DAYS:
             return formats.number_format(value, 0 if float(value).is_integer() else 1)
+        if figure.format == Format.RATIO:
+            return "€ " + formats.number_format(value, 2)
         return _("%(share)s (%(on_time)s van %(measured)s)") % {
             "share": share(value),
             "on_time": self.figures["answered_on_time"],
@@ -291,26 +441,35 @@ class WijkFigures:
             return f"{value or 0:.2f}"
         if value is None:
             return ""
+        if figure.format == Format.RATIO:
+            return f"{value:.2f}"
         return f"{value:g}" if figure.format == Format.DAYS else f"{value:.3f}"
 
 
 def wijk_figures(
-    neighbourhoods: Iterable[Neighbourhood],
+    neighbourhoods: QuerySet,
     priorities: list[Priority],
     initiatives,
     today: date,
+    years: tuple[int, int] | None = None,
 ) -> list[WijkFigures]:
-    """One row per wijk (also wijken without initiatives) in two aggregate queries."""
+    """One row per wijk (also wijken without initiatives) in two aggregate queries.
+
+    The wijken come with their pot figures (``years``: the budget years, None for all).
+    """
     figures = initiatives.figures_by_neighbourhood(today)
     counts = initiatives.priority_counts_by_neighbourhood()
     empty = empty_figures(initiatives.model)
     return [
         WijkFigures(
             neighbourhood=wijk,
-            figures=figures.get(wijk.pk, empty),
+            figures={
+                **figures.get(wijk.pk, empty),
+                **{figure.key: getattr(wijk, figure.key) for figure in POT_SUMS},
+            },
             priority_counts=[counts.get((wijk.pk, priority.pk), 0) for priority in priorities],
         )
-        for wijk in neighbourhoods
+        for wijk in neighbourhoods.annotate(**pot_annotations(years))
     ]
 
 

@@ -310,6 +310,69 @@ class Support(models.Model):
         return f"{self.initiative_id} ({self.created_at:%Y-%m-%d})"
 
 
+class SupportConfirmation(models.Model):
+    """A resident asked to confirm support from their address; waiting for the e-mail link.
+
+    No address is kept: ``address_hash`` is an HMAC (keyed with SECRET_KEY) of postcode and
+    house number. The link's token is HMAC(nonce), like the private tracking link: the
+    database holds the nonce and the token's hash. The e-mail address is deleted once the
+    link is used, and unused requests are deleted when they expire (initiatives.verification).
+    """
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="support_confirmations"
+    )
+    address_hash = models.CharField(max_length=64)
+    email = models.EmailField(blank=True)
+    nonce = models.CharField(max_length=32)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bevestiging van steun")
+        verbose_name_plural = _("bevestigingen van steun")
+        constraints = [
+            # Once confirmed, the e-mail address is gone.
+            models.CheckConstraint(
+                condition=Q(confirmed_at__isnull=True) | Q(email=""),
+                name="support_confirmation_forgets_email",
+            ),
+        ]
+        indexes = [
+            # Deleting expired requests: DELETE ... WHERE created_at < ?
+            models.Index(fields=["created_at"], name="support_confirmation_age_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id} ({self.created_at:%Y-%m-%d})"
+
+    def token(self) -> str:
+        return salted_hmac("wijkaanpak.support", self.nonce, algorithm="sha256").hexdigest()
+
+
+class VerifiedSupport(models.Model):
+    """Support confirmed from an address inside the wijk: once per address per initiative."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="verified_supports"
+    )
+    address_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("geverifieerde steun")
+        verbose_name_plural = _("geverifieerde steun")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "address_hash"], name="verified_support_once_per_address"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id} ({self.created_at:%Y-%m-%d})"
+
+
 class OfferKind(models.TextChoices):
     TIME = "time", _("Tijd")
     SKILLS = "skills", _("Kennis of vaardigheden")

@@ -58,6 +58,12 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "neighbourhoods_neighbourhood_brokers": None,
     "neighbourhoods_priority": None,
     "auth_user": ("first_name", "last_name", "is_active"),
+    # "N adressen in de wijk steunen dit" on an initiative's page (migration 0014).
+    "initiatives_verifiedsupport": None,
+    # A wijk's budget pots and co-funding, an initiative's contributors (budgets 0004).
+    "budgets_budgetpot": None,
+    "budgets_grant": None,
+    "budgets_contribution": None,
 }
 
 

@@ -108,6 +108,18 @@ class InitiativeQuerySet(models.QuerySet):
             queryset = queryset.filter(submitted_at__lt=end)
         return queryset
 
+    def with_verified_count(self) -> "InitiativeQuerySet":
+        """Each with ``verified_count``: addresses in the wijk that confirmed their support."""
+        verified = self.model.verified_supports.rel.related_model
+        counts = (
+            verified.objects.filter(initiative=OuterRef("pk"))
+            .order_by()
+            .values("initiative")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(verified_count=Coalesce(Subquery(counts), 0))
+
     def figures_by_neighbourhood(self, today: date) -> dict[int, dict]:
         """The council's figures (``figures.FIGURES``) per wijk id, in one grouped query."""
         rows = self.order_by().values("neighbourhood").annotate(**aggregates(self.model, today))

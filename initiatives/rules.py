@@ -137,6 +137,16 @@ def can_handle_data_requests(user: User) -> bool:
     return is_coordinator(user)
 
 
+def can_manage_budget_pots(user: User) -> bool:
+    """Create budget pots and change their amounts: coordinators."""
+    return is_coordinator(user)
+
+
+def can_overdraw_budget_pot(user: User) -> bool:
+    """Grant more than is left in a pot: coordinators."""
+    return is_coordinator(user)
+
+
 def neighbourhood_scope(user: User) -> frozenset[int] | None:
     """The wijken whose initiatives ``user`` manages; None means every wijk."""
     if is_coordinator(user):
@@ -239,6 +249,11 @@ def can_grant_money(user: User, initiative: Initiative) -> bool:
     }
 
 
+def can_draw_from(initiative: Initiative, pot) -> bool:
+    """Money for an initiative comes from a budget pot of its own wijk."""
+    return pot.neighbourhood_id == initiative.neighbourhood_id
+
+
 def can_message_initiator(user: User, initiative: Initiative) -> bool:
     return can_manage(user, initiative)
 
@@ -256,6 +271,11 @@ def can_link_partner(user: User, initiative: Initiative) -> bool:
 
 
 def can_connect_help(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative)
+
+
+def can_record_contribution(user: User, initiative: Initiative) -> bool:
+    """A partner's co-funding, in money or in kind."""
     return can_manage(user, initiative)
 
 
@@ -294,4 +314,5 @@ PERMISSIONS: dict[str, Callable[..., bool]] = {
     "post_update": can_post_update,
     "link_partner": can_link_partner,
     "connect_help": can_connect_help,
+    "record_contribution": can_record_contribution,
 }

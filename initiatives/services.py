@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from budgets import ledger
 from initiatives import rules, tasks
 from initiatives.models import (
     EntryKind,
@@ -316,6 +317,9 @@ def _transition(
             current.is_published = False
             current.published_at = None
             fields += ["is_published", "published_at"]
+        if to == Status.WITHDRAWN:
+            # The money goes back to its wijk's budget, on the timeline.
+            fields += ledger.release(current, actor=actor, now=now)
         if to == Status.REFERRED:
             current.referred_to = referred_to.strip()
             current.referral_reference = referral_reference.strip()
@@ -470,38 +474,6 @@ def add_note(
         return _entry(
             current, EntryKind.NOTE, actor, now or timezone.now(), internal_note=text.strip()
         )
-
-
-def grant_money(
-    initiative: Initiative,
-    amount: Decimal,
-    *,
-    actor,
-    note: str = "",
-    expected_version: int | None = None,
-    now: datetime | None = None,
-) -> Initiative:
-    if not rules.can_manage(actor, initiative):
-        raise PermissionDenied
-    if not rules.can_grant_money(actor, initiative):
-        raise WorkflowError(
-            _("Geld toekennen kan pas als u met de initiatiefnemer in gesprek bent.")
-        )
-    if amount < 0:
-        raise WorkflowError(_("Een bedrag kan niet negatief zijn."))
-    now = now or timezone.now()
-    with transaction.atomic():
-        current = _lock(initiative, expected_version)
-        current.amount_granted = amount
-        _save(current, "amount_granted", now=now)
-        _entry(
-            current,
-            EntryKind.AMOUNT_GRANTED,
-            actor,
-            now,
-            internal_note=f"€ {amount:.2f}. {note}".strip(),
-        )
-    return current
 
 
 def link_partner(

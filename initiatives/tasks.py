@@ -14,7 +14,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from initiatives import rules
-from initiatives.models import EntryKind, HelpOffer, Initiative, TimelineEntry
+from initiatives.models import (
+    EntryKind,
+    HelpOffer,
+    Initiative,
+    SupportConfirmation,
+    TimelineEntry,
+)
 from wijkaanpak import face
 from wijkaanpak.tasks import send_or_retry
 
@@ -154,4 +160,30 @@ def notify_brokers_of_help_offer(offer_id: int, attempt: int = 1) -> None:
         "help_offer_brokers",
         {"offer": offer},
         offer_id=offer_id,
+    )
+
+
+@task
+def send_support_confirmation(confirmation_id: int, language: str = "nl", attempt: int = 1) -> None:
+    """The link that makes a resident's support from their address count (double opt-in)."""
+    confirmation = (
+        SupportConfirmation.objects.select_related("initiative")
+        .filter(pk=confirmation_id, confirmed_at__isnull=True)
+        .first()
+    )
+    if confirmation is None or not confirmation.email:
+        return
+    url = _url(reverse("initiatives:confirm_support", kwargs={"token": confirmation.token()}))
+    message = _message(
+        "support_confirmation",
+        {"initiative": confirmation.initiative, "confirm_url": url},
+        [confirmation.email],
+        language,
+    )
+    send_or_retry(
+        message,
+        send_support_confirmation,
+        attempt,
+        confirmation_id=confirmation_id,
+        language=language,
     )

@@ -25,6 +25,8 @@ class EntryKind(models.TextChoices):
     PUBLISHED = "published", _("Gepubliceerd")
     UNPUBLISHED = "unpublished", _("Niet meer openbaar")
     AMOUNT_GRANTED = "amount_granted", _("Bedrag toegekend")
+    MONEY_RELEASED = "money_released", _("Geld terug naar het wijkbudget")
+    CONTRIBUTION_ADDED = "contribution_added", _("Bijdrage van een partner")
     PARTNER_LINKED = "partner_linked", _("Partner gekoppeld")
     HELP_OFFERED = "help_offered", _("Hulp aangeboden")
     HELP_CONNECTED = "help_connected", _("Hulpaanbod gekoppeld")
@@ -82,6 +84,9 @@ ENTRY_SPECS: dict[str, EntrySpec] = {
     EntryKind.PUBLISHED: EntrySpec(),
     EntryKind.UNPUBLISHED: EntrySpec(),
     EntryKind.AMOUNT_GRANTED: EntrySpec(),
+    # Withdrawn: its grant went back to the pot (budgets.ledger.release).
+    EntryKind.MONEY_RELEASED: EntrySpec(),
+    EntryKind.CONTRIBUTION_ADDED: EntrySpec(),
     EntryKind.PARTNER_LINKED: EntrySpec(),
     EntryKind.HELP_OFFERED: EntrySpec(by_resident=True),
     EntryKind.HELP_CONNECTED: EntrySpec(),

@@ -22,6 +22,9 @@ urlpatterns = [
     path("initiatieven/<int:pk>/", public.initiative_detail, name="detail"),
     path("initiatieven/<int:pk>/steunen/", public.support, name="support"),
     path("initiatieven/<int:pk>/helpen/", public.offer_help, name="offer_help"),
+    path("initiatieven/<int:pk>/steun-met-adres/", public.verify_support, name="verify_support"),
+    # The link in the confirmation e-mail; the path is removed from the logs.
+    path("steun-bevestigen/<str:token>/", public.confirm_support, name="confirm_support"),
     # --- Brokers' workspace ---
     path("werkvoorraad/", workspace.workspace, name="workspace"),
     path("werkvoorraad/<int:pk>/", workspace.workspace_detail, name="workspace_detail"),
@@ -39,6 +42,9 @@ urlpatterns = [
     path("werkvoorraad/<int:pk>/notitie/", actions.add_note, name="workspace_note"),
     path("werkvoorraad/<int:pk>/voortgang/", actions.post_update, name="workspace_update"),
     path("werkvoorraad/<int:pk>/partner/", actions.link_partner, name="workspace_partner"),
+    path(
+        "werkvoorraad/<int:pk>/bijdrage/", actions.add_contribution, name="workspace_contribution"
+    ),
     path(
         "werkvoorraad/<int:pk>/hulp/<int:offer_pk>/gekoppeld/",
         actions.connect_help_offer,

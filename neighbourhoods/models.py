@@ -3,7 +3,7 @@ import re
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +44,25 @@ class NeighbourhoodQuerySet(models.QuerySet):
         )
         area = areas.first()
         return area.neighbourhood if area else None
+
+    def for_address(self, postcode: str, house_number: int) -> "Neighbourhood | None":
+        """The wijk of one address: its house-number range where a PC6 spans two wijken
+        (``HouseNumberRange``, from the CBS import), else the PC6, else the PC4."""
+        normalised = normalise_postcode(postcode)
+        if normalised is not None and len(normalised) == 6:
+            found = (
+                HouseNumberRange.objects.filter(
+                    postcode=normalised,
+                    first__lte=house_number,
+                    last__gte=house_number,
+                    neighbourhood__is_active=True,
+                )
+                .select_related("neighbourhood")
+                .first()
+            )
+            if found is not None:
+                return found.neighbourhood
+        return self.for_postcode(postcode)
 
 
 class Neighbourhood(models.Model):
@@ -164,3 +183,38 @@ class Priority(models.Model):
         if (get_language() or "nl").startswith("en") and self.description_en:
             return self.description_en
         return self.description
+
+
+class HouseNumberRange(models.Model):
+    """House numbers of a PC6 that lies in more than one wijk, and the wijk they lie in.
+
+    Written by ``import_areas`` from the CBS postcode-huisnummer file, only for such PC6s:
+    elsewhere the PC6 (``PostcodeArea``) says it all.
+    """
+
+    postcode = models.CharField(_("postcode"), max_length=6)
+    first = models.PositiveIntegerField(_("van huisnummer"))
+    last = models.PositiveIntegerField(_("tot en met huisnummer"))
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("wijk"),
+        on_delete=models.CASCADE,
+        related_name="house_number_ranges",
+    )
+
+    class Meta:
+        verbose_name = _("huisnummerreeks")
+        verbose_name_plural = _("huisnummerreeksen")
+        ordering = ["postcode", "first"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first__lte=F("last")), name="house_number_range_in_order"
+            ),
+        ]
+        indexes = [
+            # Neighbourhood.objects.for_address: the range of one PC6 holding a number.
+            models.Index(fields=["postcode", "first"], name="house_number_range_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.postcode} {self.first}-{self.last} → {self.neighbourhood_id}"

@@ -7,6 +7,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from budgets.models import BudgetPot
 from initiatives.models import (
     HelpOffer,
     Initiative,
@@ -192,3 +193,14 @@ __all__ = [
     "broker_of",
     "priority",
 ]
+
+
+class BudgetPotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetPot
+
+    neighbourhood = factory.SubFactory(NeighbourhoodFactory)
+    year = 2026
+    name = factory.Sequence(lambda n: f"Wijkbudget {n}")
+    description = "Voor initiatieven van bewoners."
+    amount = Decimal("1000.00")

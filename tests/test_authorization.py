@@ -77,6 +77,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "subscriptions:follow": PUBLIC,
     "subscriptions:confirm": (404,) * 8,
     "subscriptions:unsubscribe": PUBLIC,
+    "initiatives:verify_support": PUBLIC,
+    "initiatives:confirm_support": PUBLIC,  # a button; only its POST counts
     "initiatives:workspace": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:workspace_detail": WORKSPACE,
     "initiatives:workspace_contact": POST_ONLY_WORKSPACE,
@@ -89,6 +91,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "initiatives:workspace_note": POST_ONLY_WORKSPACE,
     "initiatives:workspace_update": POST_ONLY_WORKSPACE,
     "initiatives:workspace_partner": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_contribution": POST_ONLY_WORKSPACE,
     "initiatives:workspace_connect_help": POST_ONLY_WORKSPACE,
     "initiatives:partners": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:partner_create": (302, 302, 200, 200, 200, 403, 403, 302),
@@ -211,6 +214,9 @@ def test_a_refused_post_changes_nothing(world, name, role):
         "amount_granted": "100",
         "partner": PartnerFactory(name="Andere partner").pk,
         "role": "Helpt",
+        "contribution-partner": PartnerFactory(name="Bijdragende partner").pk,
+        "contribution-kind": "money",
+        "contribution-value": "100",
     }
     response = clients[role].post(url_for(name, pattern, kwargs), data)
     assert response.status_code in {302, 403, 404}

@@ -8,7 +8,14 @@ figures live in ``initiatives.figures`` and its open data in ``initiatives.opend
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DIRECTORIES = ("wijkaanpak", "initiatives", "neighbourhoods", "subscriptions", "tests")
+DIRECTORIES = (
+    "wijkaanpak",
+    "initiatives",
+    "neighbourhoods",
+    "subscriptions",
+    "budgets",
+    "tests",
+)
 MOST_LINES = 600
 DATA = {Path("initiatives/demo/ideas.py")}
 SMALLER = {Path("initiatives/views/overviews.py"): 500}

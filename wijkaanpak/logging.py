@@ -17,7 +17,7 @@ SECRET_PATHS = (
         re.IGNORECASE,
     ),
     re.compile(r"(/account/reset/)(?!done/)[^\s\"'?#]+", re.IGNORECASE),
-    re.compile(r"(/wijkpost/)[^\s\"'?#]+", re.IGNORECASE),
+    re.compile(r"(/wijkpost/|/steun-bevestigen/)[^\s\"'?#]+", re.IGNORECASE),
 )
 
 

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "neighbourhoods",
     "initiatives",
     "subscriptions",
+    "budgets",
 ]
 
 MIDDLEWARE = [
@@ -336,6 +337,8 @@ THROTTLE_SUBMIT_PER_EMAIL_DAY = envint("THROTTLE_SUBMIT_PER_EMAIL_DAY", 3, minim
 THROTTLE_SUPPORT_PER_ADDRESS_HOUR = envint("THROTTLE_SUPPORT_PER_ADDRESS_HOUR", 30, minimum=1)
 THROTTLE_HELP_PER_ADDRESS_HOUR = envint("THROTTLE_HELP_PER_ADDRESS_HOUR", 10, minimum=1)
 THROTTLE_HELP_PER_EMAIL_DAY = envint("THROTTLE_HELP_PER_EMAIL_DAY", 5, minimum=1)
+THROTTLE_VERIFY_PER_ADDRESS_HOUR = envint("THROTTLE_VERIFY_PER_ADDRESS_HOUR", 10, minimum=1)
+THROTTLE_VERIFY_PER_EMAIL_DAY = envint("THROTTLE_VERIFY_PER_EMAIL_DAY", 10, minimum=1)
 
 # --- Security ---------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser
 
+from budgets import services as budget_services
+from budgets.models import BudgetPot
 from initiatives import services
 from initiatives.demo.ideas import MELDPUNT
 from initiatives.demo.people import HELPERS, email_of
@@ -153,8 +155,28 @@ class Story:
         )
 
     def grant(self, amount: Decimal) -> None:
-        self.initiative = services.grant_money(
-            self.initiative, amount, actor=self.broker, note="Uit het wijkbudget.", now=self.now
+        wijk = self.initiative.neighbourhood
+        year = self.now.year
+        pot = BudgetPot.objects.filter(neighbourhood=wijk, year=year, priority=None).first()
+        if pot is None:
+            pot = budget_services.save_pot(
+                BudgetPot(
+                    neighbourhood=wijk,
+                    year=year,
+                    name=f"Wijkbudget {wijk.name} {year}",
+                    amount=Decimal(40000),
+                    description="Voor initiatieven van bewoners.",
+                ),
+                actor=self.coordinator,
+                now=self.now,
+            )
+        self.initiative = budget_services.grant_money(
+            self.initiative,
+            amount,
+            pot=pot,
+            actor=self.broker,
+            note="Uit het wijkbudget.",
+            now=self.now,
         )
 
     def link(self, partner: str, role: str) -> None:

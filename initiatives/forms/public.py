@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Need, OfferKind
+from initiatives.verification import normalise_house_number
 from neighbourhoods.models import Neighbourhood, Priority, normalise_postcode
 from wijkaanpak.forms import StyledFormMixin
 
@@ -340,3 +341,38 @@ class HelpOfferForm(ContactMixin, ProtectedForm):
 
     def clean_message(self) -> str:
         return self.cleaned_data["message"].strip()
+
+
+class VerifiedSupportForm(ProtectedForm):
+    """Postcode, house number and e-mail: the link that confirms support from an address."""
+
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=10,
+        help_text=_("Bijvoorbeeld 1506 AB."),
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    house_number = forms.CharField(
+        label=_("Huisnummer"),
+        max_length=12,
+        help_text=_("Met een toevoeging als die er is, bijvoorbeeld 12A."),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        help_text=_("Hier sturen wij de link naartoe. Daarna wissen wij uw e-mailadres."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def clean_postcode(self) -> str:
+        postcode = normalise_postcode(self.cleaned_data["postcode"])
+        if postcode is None or len(postcode) != 6:
+            raise ValidationError(
+                _("Vul een postcode in met 4 cijfers en 2 letters, zoals 1506 AB.")
+            )
+        return postcode
+
+    def clean_house_number(self) -> str:
+        number = normalise_house_number(self.cleaned_data["house_number"])
+        if number is None:
+            raise ValidationError(_("Vul uw huisnummer in, zoals 12 of 12A."))
+        return number

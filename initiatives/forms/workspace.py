@@ -6,8 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from budgets.models import BudgetPot, ContributionKind
 from initiatives import rules
 from initiatives.models import (
     Initiative,
@@ -248,7 +250,22 @@ class UnpublishForm(VersionedForm):
     )
 
 
+class PotChoiceField(ListedModelChoiceField):
+    def label_from_instance(self, pot) -> str:
+        return _("%(name)s (%(year)s, nog € %(left)s over)") % {
+            "name": pot.name,
+            "year": pot.year,
+            "left": formats.number_format(pot.left, 2, force_grouping=True),
+        }
+
+
 class AmountForm(VersionedForm):
+    pot = PotChoiceField(
+        label=_("Uit welk wijkbudget?"),
+        queryset=BudgetPot.objects.none(),
+        empty_label=_("Kies een wijkbudget"),
+        help_text=_("Een coördinator maakt de wijkbudgetten aan."),
+    )
     amount = forms.DecimalField(
         label=_("Toegekend bedrag (euro)"),
         min_value=0,
@@ -263,6 +280,12 @@ class AmountForm(VersionedForm):
         max_length=1000,
         required=False,
     )
+
+    def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
+        super().__init__(*args, initiative=initiative, **kwargs)
+        self.fields["pot"].queryset = BudgetPot.objects.filter(
+            neighbourhood=initiative.neighbourhood_id
+        ).select_related("priority")
 
 
 class TextForm(StyledFormMixin, forms.Form):
@@ -294,6 +317,33 @@ class PartnerLinkForm(StyledFormMixin, forms.Form):
 
     def clean_role(self) -> str:
         return self.cleaned_data["role"].strip()
+
+
+class ContributionForm(StyledFormMixin, forms.Form):
+    """Co-funding by a partner: money, or space, materials or hours at their value."""
+
+    use_required_attribute = False
+    partner = ListedModelChoiceField(
+        label=_("Partner"), queryset=Partner.objects.filter(is_active=True)
+    )
+    kind = forms.ChoiceField(label=_("Soort bijdrage"), choices=ContributionKind.choices)
+    value = forms.DecimalField(
+        label=_("Waarde (euro)"),
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        localize=True,
+        help_text=_("Bij ruimte, materiaal of uren: wat het anders had gekost."),
+    )
+    description = forms.CharField(
+        label=_("Omschrijving"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld: de zaal op woensdagmiddag. Alleen medewerkers zien dit."),
+    )
+
+    def clean_description(self) -> str:
+        return self.cleaned_data["description"].strip()
 
 
 class PartnerForm(StyledFormMixin, forms.ModelForm):

@@ -15,10 +15,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from budgets import services as budget_services
 from initiatives import services, tasks
 from initiatives.forms.workspace import (
     AmountForm,
     AssignForm,
+    ContributionForm,
     PartnerLinkForm,
     PublishForm,
     StatusForm,
@@ -211,9 +213,10 @@ def grant_money(request: HttpRequest, pk: int) -> HttpResponse:
     form = AmountForm(request.POST, initiative=initiative, prefix="amount")
 
     def action(data: dict) -> None:
-        services.grant_money(
+        budget_services.grant_money(
             _as_seen(initiative, form),
             data["amount"],
+            pot=data["pot"],
             actor=request.user,
             note=data["note"],
             expected_version=data["version"],
@@ -262,6 +265,26 @@ def link_partner(request: HttpRequest, pk: int) -> HttpResponse:
         services.link_partner(initiative, data["partner"], data["role"], actor=request.user)
 
     return _act(request, initiative, "partner_form", form, action, _("De partner is gekoppeld."))
+
+
+@require_POST
+@workspace_required
+def add_contribution(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = get_initiative_for_user(request, pk)
+    form = ContributionForm(request.POST, prefix="contribution")
+
+    def action(data: dict) -> None:
+        budget_services.add_contribution(
+            initiative,
+            data["partner"],
+            kind=data["kind"],
+            value=data["value"],
+            description=data["description"],
+            actor=request.user,
+        )
+
+    success = _("De bijdrage is vastgelegd.")
+    return _act(request, initiative, "contribution_form", form, action, success)
 
 
 @require_POST

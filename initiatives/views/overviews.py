@@ -19,6 +19,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from budgets.models import BudgetPot
 from initiatives import charts, opendata, rules
 from initiatives.figures import (
     FIGURE_BY_KEY,
@@ -30,6 +31,9 @@ from initiatives.figures import (
     integer,
     open_data_columns,
     page_figures,
+    pot_sums,
+    pot_table,
+    pot_years,
     wijk_figures,
 )
 from initiatives.forms.overviews import Period, PeriodForm
@@ -248,7 +252,11 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     priorities = list(Priority.objects.all())
     rows = wijk_figures(
-        Neighbourhood.objects.active(), priorities, scope.initiatives, timezone.localdate()
+        Neighbourhood.objects.active(),
+        priorities,
+        scope.initiatives,
+        timezone.localdate(),
+        pot_years(scope.period.start, scope.period.end),
     )
     columns = comparison_columns(priorities)
     sort, descending = _sort_request(request, columns)
@@ -316,11 +324,21 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
     scope = _scope(request, sorted({month.year for month in per_month}))
     initiatives = scope.initiatives.in_neighbourhood(wijk)
     priorities = initiatives.priorities_with_counts()
+    # The wijk's budget pots of the period, each with its co-funding: one query.
+    pots = list(
+        BudgetPot.objects.filter(neighbourhood=wijk)
+        .in_years(pot_years(scope.period.start, scope.period.end))
+        .select_related("priority")
+        .with_cofunding()
+    )
     row = WijkFigures(
         neighbourhood=wijk,
-        figures=initiatives.figures_by_neighbourhood(timezone.localdate()).get(
-            wijk.pk, empty_figures(Initiative)
-        ),
+        figures={
+            **initiatives.figures_by_neighbourhood(timezone.localdate()).get(
+                wijk.pk, empty_figures(Initiative)
+            ),
+            **pot_sums(pots),
+        },
         priority_counts=[priority.count for priority in priorities],
     )
     published, latest = _latest_published(wijk)
@@ -350,6 +368,7 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
             ],
             "response_figures": page_figures(row, Section.RESPONSE),
             "money_figures": page_figures(row, Section.MONEY),
+            "pots": pot_table(pots),
             "published": published,
             "list_url": _list_url(wijk),
             "status_chart": _status_chart(row),

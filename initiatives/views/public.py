@@ -20,16 +20,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from initiatives import rules, services, throttle
+from initiatives import rules, services, throttle, verification
 from initiatives.filters import InitiativeFilter
 from initiatives.forms.public import (
     HelpOfferForm,
     ReplyForm,
     SubmitForm,
+    VerifiedSupportForm,
     WithdrawForm,
     started_token,
 )
@@ -329,10 +331,15 @@ def _supports(request: HttpRequest, pk: int) -> bool:
 @require_safe
 @cache_public_page(variant=lambda request, pk: "supports" if _supports(request, pk) else "")
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _get_public_initiative(pk)
+    initiative = get_object_or_404(_published().with_verified_count(), pk=pk)
     context = {
         "initiative": initiative,
         "updates": initiative.timeline.public().only("kind", "created_at", "public_text"),
+        # Who contributes: the organisation, the kind and its value; the broker's
+        # description of it stays in the workspace.
+        "contributions": initiative.contributions.select_related("partner").only(
+            "kind", "value", "partner__name"
+        ),
         "supported": _supports(request, pk),
         "can_support": rules.public_can_support(initiative),
         "can_offer_help": rules.public_can_offer_help(initiative),
@@ -415,3 +422,74 @@ def offer_help(request: HttpRequest, pk: int) -> HttpResponse:
         request, _("Dank u wel voor uw hulp! Een sociaal makelaar neemt contact met u op.")
     )
     return redirect(initiative)
+
+
+# --- Verified support: from an address inside the wijk, confirmed by e-mail ---------------
+
+
+def _render_verify(
+    request: HttpRequest, initiative: Initiative, form: VerifiedSupportForm, status: int = 200
+) -> HttpResponse:
+    context = {"initiative": initiative, "form": form, "started": started_token()}
+    return render(request, "initiatives/public/verify_support.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def verify_support(request: HttpRequest, pk: int) -> HttpResponse:
+    initiative = _get_public_initiative(pk)
+    if not rules.public_can_support(initiative):
+        messages.info(request, _("U kunt dit idee niet meer steunen."))
+        return redirect(initiative)
+    if request.method != "POST":
+        return _render_verify(request, initiative, VerifiedSupportForm())
+    form = VerifiedSupportForm(request.POST)
+    if not form.is_valid():
+        return _render_verify(request, initiative, form)
+    data = form.cleaned_data
+    if not throttle.allow(
+        (throttle.VERIFY_PER_ADDRESS, throttle.client_address(request)),
+        (throttle.VERIFY_PER_EMAIL, data["email"]),
+    ):
+        form.add_error(None, THROTTLED)
+        return _render_verify(request, initiative, form, status=429)
+    try:
+        verification.request_confirmation(
+            initiative,
+            postcode=data["postcode"],
+            house_number=data["house_number"],
+            email=data["email"],
+            language=get_language(),
+        )
+    except services.WorkflowError as error:
+        form.add_error("postcode", str(error))
+        return _render_verify(request, initiative, form)
+    messages.success(
+        request,
+        _("We hebben u een e-mail gestuurd. Open de link in die e-mail om uw steun te bevestigen."),
+    )
+    return redirect(initiative.get_absolute_url() + "#steun")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm_support(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the e-mail. Opening it changes nothing (mail scanners open links too);
+    the button on the page posts back and makes the support count."""
+    error = ""
+    if request.method == "POST":
+        try:
+            initiative, added = verification.confirm(token)
+        except services.WorkflowError as refused:
+            error = str(refused)
+        else:
+            if added:
+                messages.success(request, _("Dank u wel! Uw steun vanaf uw adres telt mee."))
+            else:
+                messages.info(request, _("Vanaf dit adres telt de steun al mee. Dank u wel!"))
+            return redirect(initiative.get_absolute_url() + "#steun")
+    response = render(request, "initiatives/public/confirm_support.html", {"error": error})
+    # The token never leaves the site in a Referer; "no-referrer" would make the browser
+    # send "Origin: null" with the button's POST, which CSRF protection refuses.
+    response["Referrer-Policy"] = "same-origin"
+    return response

@@ -29,6 +29,7 @@ from initiatives import rules, services
 from initiatives.forms.workspace import (
     AmountForm,
     AssignForm,
+    ContributionForm,
     PartnerLinkForm,
     PublishForm,
     QueueFilterForm,
@@ -72,7 +73,9 @@ def workspace_required(view: Callable) -> Callable:
 
 def get_initiative_for_user(request: HttpRequest, pk: int) -> Initiative:
     initiative = get_object_or_404(
-        Initiative.objects.select_related("neighbourhood", "assigned_broker", "initiator"),
+        Initiative.objects.select_related(
+            "neighbourhood", "assigned_broker", "initiator", "grant__pot"
+        ).with_verified_count(),
         pk=pk,
     )
     if not rules.can_manage(request.user, initiative):
@@ -316,6 +319,18 @@ ACTION_SECTIONS = (
         ),
         link=("initiatives:partner_create", _("Nieuwe partner toevoegen")),
     ),
+    ActionSection(
+        "bijdrage",
+        _("Bijdrage van een partner"),
+        (
+            ActionForm(
+                "contribution_form",
+                "initiatives:workspace_contribution",
+                _("Bijdrage vastleggen"),
+                "record_contribution",
+            ),
+        ),
+    ),
 )
 
 
@@ -376,12 +391,14 @@ def _default_forms(initiative: Initiative) -> dict[str, Form]:
                 "version": initiative.version,
                 "seen": initiative.updated_at.isoformat(),
                 "amount": initiative.amount_granted,
+                "pot": initiative.grant.pot_id if hasattr(initiative, "grant") else None,
             },
         ),
         "message_form": text_form("message"),
         "note_form": text_form("note"),
         "update_form": text_form("update"),
         "partner_form": PartnerLinkForm(prefix="partner"),
+        "contribution_form": ContributionForm(prefix="contribution"),
     }
 
 
@@ -401,6 +418,7 @@ def render_detail(
         "timeline": list(initiative.timeline.select_related("actor")),
         "help_offers": list(initiative.help_offers.all()),
         "partner_links": list(initiative.partner_links.select_related("partner")),
+        "contributions": list(initiative.contributions.select_related("partner")),
         "today": local_date(timezone.now()),
         "action_sections": _action_sections(request, initiative, forms),
         "error_forms": [form for form in (bound or {}).values() if form.errors],

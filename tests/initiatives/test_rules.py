@@ -32,6 +32,7 @@ EXPECTED = {
     "post_update": (MANAGERS, EVERY_STATUS),
     "link_partner": (MANAGERS, EVERY_STATUS),
     "connect_help": (MANAGERS, EVERY_STATUS),
+    "record_contribution": (MANAGERS, EVERY_STATUS),
 }
 
 

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from budgets.models import BudgetPot, Grant
 from initiatives.demo.people import DEMO_USERS
 from initiatives.models import (
     CLOSED_STATUSES,
@@ -221,6 +222,8 @@ def test_dates_are_consistent_and_within_the_last_18_months(output):
 def test_a_run_on_a_past_day_dates_everything_before_that_day(settings, time_machine):
     # Its own run: the shared one may already be loaded in this transaction, and a run on
     # top of it would find every demo initiative there and create nothing.
+    Grant.objects.all().delete()
+    BudgetPot.objects.all().delete()
     Initiative.objects.all().delete()
     settings.DEBUG = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

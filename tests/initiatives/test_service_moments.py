@@ -11,9 +11,15 @@ from decimal import Decimal
 import pytest
 from django.db import connection, connections
 
+from budgets import services as budget_services
 from initiatives import services
 from initiatives.models import EntryKind, InitiativePartner, Status, TimelineEntry
-from tests.factories import HelpOfferFactory, InitiativeFactory, PartnerFactory
+from tests.factories import (
+    BudgetPotFactory,
+    HelpOfferFactory,
+    InitiativeFactory,
+    PartnerFactory,
+)
 
 MOMENT = dt.datetime(2026, 3, 2, 10, 30, tzinfo=dt.UTC)
 
@@ -39,7 +45,10 @@ def test_every_broker_action_records_the_moment_it_is_given(broker_a, wijk_a):
     initiative = services.publish(
         initiative, actor=broker_a, public_title="Titel", public_summary="Samen.", now=later(7)
     )
-    initiative = services.grant_money(initiative, Decimal(100), actor=broker_a, now=later(8))
+    pot = BudgetPotFactory(neighbourhood=initiative.neighbourhood)
+    initiative = budget_services.grant_money(
+        initiative, Decimal(100), pot=pot, actor=broker_a, now=later(8)
+    )
     services.link_partner(initiative, partner, "ruimte", actor=broker_a, now=later(9))
     services.connect_help_offer(offer, actor=broker_a, now=later(10))
     services.record_contact_view(initiative, actor=broker_a, now=later(11))

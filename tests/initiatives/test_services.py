@@ -228,15 +228,6 @@ def test_an_internal_note_is_not_a_first_response_and_sends_nothing(broker_a, wi
     assert mail.outbox == []
 
 
-def test_granting_money_records_the_amount(broker_a, wijk_a):
-    initiative = InitiativeFactory(neighbourhood=wijk_a, status=Status.PREPARING)
-    services.grant_money(initiative, Decimal("500.00"), actor=broker_a)
-    initiative.refresh_from_db()
-    assert initiative.amount_granted == Decimal("500.00")
-    with pytest.raises(services.WorkflowError):
-        services.grant_money(initiative, Decimal("-1"), actor=broker_a)
-
-
 def test_linking_a_partner_twice_updates_its_role(broker_a, wijk_a):
     initiative = InitiativeFactory(neighbourhood=wijk_a)
     partner = PartnerFactory()
@@ -344,12 +335,6 @@ def test_taking_what_is_already_yours_changes_nothing(broker_a, wijk_a):
     services.assign(initiative, broker_a, actor=broker_a)
     initiative.refresh_from_db()
     assert initiative.version == version
-
-
-def test_money_can_only_be_granted_once_the_conversation_has_started(broker_a, wijk_a):
-    initiative = InitiativeFactory(neighbourhood=wijk_a, status=Status.SUBMITTED)
-    with pytest.raises(services.WorkflowError):
-        services.grant_money(initiative, Decimal("10"), actor=broker_a)
 
 
 def test_reopening_a_referred_initiative_forgets_where_it_went(broker_a, wijk_a):

@@ -228,7 +228,7 @@ def test_maps_an_ambiguous_pc6_to_the_wijk_with_most_house_numbers(tmp_path):
     assert postcodes() == {"1506AB": "WK047901", "1506AC": "WK047902"}
     assert (
         "Postcodes with house numbers in more than one wijk, "
-        "given to the wijk with the most: 1." in output
+        "given to the wijk with the most: 1; their house-number ranges: 2." in output
     )
 
 

@@ -2,13 +2,15 @@
 
 Wijken come from the attribute table of the CBS "wijk- en buurtkaart" (WK_CODE;WK_NAAM;GM_CODE),
 postcodes from the CBS "postcode-huisnummer" file (PC6;Huisnummer;Buurt2024;Wijk2024;Gemeente2024),
-both saved as ';'-separated CSV.
+both saved as ';'-separated CSV. A PC6 whose house numbers lie in more than one wijk goes to
+the wijk with the most; where the file gives house numbers, their ranges per wijk are kept
+too (``HouseNumberRange``), so that one address finds its own wijk.
 """
 
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import batched
@@ -19,7 +21,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.text import slugify
 
-from neighbourhoods.models import Neighbourhood, PostcodeArea, normalise_postcode
+from neighbourhoods.models import (
+    HouseNumberRange,
+    Neighbourhood,
+    PostcodeArea,
+    normalise_postcode,
+)
 
 # CBS publishes UTF-8, but a file opened and saved again in Excel on Windows comes back as
 # cp1252; latin-1 decodes any byte at all, so it is the last resort.
@@ -68,6 +75,8 @@ class PostcodeFile:
     year: int | None
     wijk_by_postcode: dict[str, str]  # PC6 -> cbs_code
     ambiguous: int  # PC6s whose house numbers lie in more than one wijk
+    # For those PC6s, where the file gives house numbers: (PC6, first, last, cbs_code).
+    ranges: list[tuple[str, int, int, str]]
 
 
 @dataclass
@@ -174,6 +183,8 @@ def parse_postcodes(
             index[kind], years[kind] = i, int(match[2]) if match[2] else None
         elif name.upper() == "PC6":
             index["pc6"] = i
+        elif name.lower() == "huisnummer":
+            index["number"] = i
     labels = {"pc6": "PC6", "wijk": "Wijk<year>", "gemeente": "Gemeente<year>"}
     missing = [label for kind, label in labels.items() if kind not in index]
     if missing:
@@ -182,9 +193,12 @@ def parse_postcodes(
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         raise bad_file(path, line, f"year {year} in {header[index['wijk']]} is out of range")
     postcode_at, wijk_at, gemeente_at = index["pc6"], index["wijk"], index["gemeente"]
+    number_at = index.get("number")
 
-    # One row per house number: count them per wijk to settle a PC6 that spans two wijken.
+    # One row per house number: count them per wijk to settle a PC6 that spans two wijken,
+    # and keep the numbers, for the ranges of such PC6s.
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    numbers: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
     count = kept = 0
     for line, values in rows:
         count += 1
@@ -201,6 +215,8 @@ def parse_postcodes(
             if code is None:
                 raise bad_file(path, line, f"malformed wijk code {values[wijk_at]!r}")
             counts[postcode][code] += 1
+            if number_at is not None and values[number_at].strip().isdigit():
+                numbers[postcode].append((int(values[number_at]), code))
         if count % PROGRESS_EVERY == 0:
             progress(count, kept)
     if not kept:
@@ -216,7 +232,28 @@ def parse_postcodes(
             for postcode, wijken in counts.items()
         },
         ambiguous=sum(1 for wijken in counts.values() if len(wijken) > 1),
+        ranges=[
+            (postcode, first, last, code)
+            for postcode, wijken in counts.items()
+            if len(wijken) > 1
+            for first, last, code in number_ranges(numbers[postcode])
+        ],
     )
+
+
+def number_ranges(numbers: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """Runs of consecutive house numbers (in the file's sense) in one wijk: (first, last, code).
+
+    A number between two runs that the file does not list belongs to neither; the PC6's
+    wijk answers for it.
+    """
+    ranges: list[tuple[int, int, str]] = []
+    for number, code in sorted(set(numbers)):
+        if ranges and ranges[-1][2] == code:
+            ranges[-1] = (ranges[-1][0], number, code)
+        else:
+            ranges.append((number, number, code))
+    return ranges
 
 
 def unique_slug(name: str, code: str, taken: set[str]) -> str:
@@ -251,6 +288,24 @@ def save_wijken(names: dict[str, str], year: int | None) -> Tally:
     Neighbourhood.objects.bulk_update(changed, ["name", "cbs_year"], batch_size=BATCH_SIZE)
     tally.created, tally.changed = len(new), len(changed)
     return tally
+
+
+def save_ranges(ranges: list[tuple[str, int, int, str]], postcodes: Iterable[str]) -> int:
+    """Replace the house-number ranges of the file's PC6s; returns how many were saved."""
+    wijk_ids = dict(
+        Neighbourhood.objects.filter(cbs_code__in={code for *_, code in ranges}).values_list(
+            "cbs_code", "id"
+        )
+    )
+    for batch in batched(sorted(postcodes), BATCH_SIZE, strict=False):
+        HouseNumberRange.objects.filter(postcode__in=batch).delete()
+    new = [
+        HouseNumberRange(postcode=postcode, first=first, last=last, neighbourhood_id=wijk_ids[code])
+        for postcode, first, last, code in ranges
+        if code in wijk_ids
+    ]
+    HouseNumberRange.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    return len(new)
 
 
 def save_postcodes(wijk_by_postcode: dict[str, str]) -> tuple[Tally, dict[str, int]]:
@@ -361,6 +416,7 @@ class Command(BaseCommand):
             postcode_tally, unknown = (
                 save_postcodes(postcodes.wijk_by_postcode) if postcodes else (None, {})
             )
+            ranges = save_ranges(postcodes.ranges, postcodes.wijk_by_postcode) if postcodes else 0
 
         if wijk_tally is not None:
             self.stdout.write(f"Wijken: {wijk_tally}.")
@@ -369,7 +425,8 @@ class Command(BaseCommand):
         if postcodes is not None and postcodes.ambiguous:
             self.stdout.write(
                 "Postcodes with house numbers in more than one wijk, given to the wijk "
-                f"with the most: {postcodes.ambiguous:,}."
+                f"with the most: {postcodes.ambiguous:,}; their house-number ranges: "
+                f"{ranges:,}."
             )
         if unknown:
             skipped = ", ".join(f"{code} ({count:,})" for code, count in unknown.items())

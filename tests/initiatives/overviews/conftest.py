@@ -16,6 +16,12 @@ Today is Wednesday 20 May 2026 (Amsterdam). Poelenburg (wijk_a) and Kogerveld (w
 - k2, Kogerveld, published, referred, no priority: 3 November 2025, answered 4 November =
   1 working day, on time.
 
+Money (tests/initiatives/overviews/test_budget_figures.py computes it by hand): Poelenburg has
+"Wijkbudget Poelenburg 2026" (€ 5,000; p1's € 500 and p2's € 2,000 drawn from it) and
+"Wijkbudget Poelenburg 2025" (€ 1,000, unused). Partners contribute € 250 money and space
+worth € 750 to p1, 20 hours worth € 500 to p2, and materials worth € 200 to unpublished p3.
+Kogerveld has no budget. Two addresses confirmed their support for p1, one for p3.
+
 Every personal or internal text carries a CANARY marker that no overview may show.
 """
 
@@ -26,13 +32,16 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from budgets.models import Contribution, ContributionKind, Grant
 from initiatives import services
-from initiatives.models import EntryKind, Initiative, Status
+from initiatives.models import EntryKind, Initiative, Status, VerifiedSupport
 from initiatives.workdays import working_days_between
 from tests.factories import (
+    BudgetPotFactory,
     HelpOfferFactory,
     InitiativeFactory,
     InitiatorFactory,
+    PartnerFactory,
     TimelineEntryFactory,
     priority,
 )
@@ -58,6 +67,7 @@ CANARIES = [
     "CANARY-RESIDENT-TITLE",
     "CANARY-RESIDENT-DESCRIPTION",
     "broker_a@gemeente.example",
+    "CANARY-CONTRIBUTION-NOTE",
 ]
 
 
@@ -191,7 +201,40 @@ def dataset(today, wijk_a, wijk_b, broker_a):
         amount_requested=None,
     )
     _responded(k2, dt.datetime(2025, 11, 4, 9, 0, tzinfo=AMS))
+    _money(wijk_a, p1, p2, p3)
     return {"p1": p1, "p2": p2, "p3": p3, "p4": p4, "k1": k1, "k2": k2}
+
+
+def _money(wijk_a, p1, p2, p3) -> None:
+    """The pots, grants and contributions of the docstring, written directly (test data)."""
+    pot = BudgetPotFactory(
+        neighbourhood=wijk_a,
+        year=2026,
+        name="Wijkbudget Poelenburg 2026",
+        amount=Decimal(5000),
+        granted=Decimal(2500),
+    )
+    BudgetPotFactory(
+        neighbourhood=wijk_a, year=2025, name="Wijkbudget Poelenburg 2025", amount=Decimal(1000)
+    )
+    Grant.objects.create(initiative=p1, pot=pot, amount=Decimal(500))
+    Grant.objects.create(initiative=p2, pot=pot, amount=Decimal(2000))
+    partner = PartnerFactory(name="Stichting Buurtwerk")
+    for initiative, kind, value in [
+        (p1, ContributionKind.MONEY, 250),
+        (p1, ContributionKind.SPACE, 750),
+        (p2, ContributionKind.HOURS, 500),
+        (p3, ContributionKind.MATERIALS, 200),
+    ]:
+        Contribution.objects.create(
+            initiative=initiative,
+            partner=partner,
+            kind=kind,
+            value=Decimal(value),
+            description="CANARY-CONTRIBUTION-NOTE",
+        )
+    for initiative, address in [(p1, "a"), (p1, "b"), (p3, "a")]:
+        VerifiedSupport.objects.create(initiative=initiative, address_hash=address * 64)
 
 
 def make_initiatives(neighbourhoods, count: int) -> None:

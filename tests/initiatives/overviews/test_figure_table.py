@@ -86,7 +86,8 @@ def test_every_open_data_column_is_documented_in_order():
 def test_every_figure_has_a_format_and_one_source():
     for figure in FIGURE_BY_KEY.values():
         assert isinstance(figure.format, Format)
-        assert (figure.aggregate is None) != (figure.derive is None), figure.key
+        sources = [figure.aggregate, figure.derive, figure.pot_sum]
+        assert sum(source is not None for source in sources) == 1, figure.key
         if figure.page_label is not None:
             assert figure.place is not None, figure.key
 

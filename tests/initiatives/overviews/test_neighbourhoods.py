@@ -25,7 +25,8 @@ def _row(html: str, wijk: str) -> list[str]:
 
 
 # Columns: total, new, running, realised, declined, referred, kinderen, werkloosheid,
-# handhaving, none, median, on time, requested, granted, help offers, supports.
+# handhaving, none, median, on time, requested, granted, help offers, supports, budget,
+# granted from it, left, co-funding, co-funding per municipal euro, verified supports.
 
 
 def test_anonymous_visitor_sees_figures_over_published_initiatives(client, dataset):
@@ -49,6 +50,12 @@ def test_anonymous_visitor_sees_figures_over_published_initiatives(client, datas
         "€ 2.500",
         "1",
         "8",
+        "€ 6.000",  # the pots of 2025 and 2026: all years
+        "€ 2.500",
+        "€ 3.500",
+        "€ 1.500",  # published p1 and p2 only
+        "€ 0,60",
+        "2",  # addresses confirmed for p1
     ]
 
 
@@ -73,6 +80,12 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "€ 2.500",
         "1",
         "8",
+        "€ 6.000",
+        "€ 2.500",
+        "€ 3.500",
+        "€ 1.700",  # unpublished p3's materials too
+        "€ 0,68",
+        "3",  # and for unpublished p3
     ]
     assert _row(response.text, "Kogerveld") == [
         "2",
@@ -90,6 +103,12 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "€ 0",
         "€ 0",
         "0",
+        "0",
+        "€ 0",
+        "€ 0",
+        "€ 0",
+        "€ 0",
+        "\u2013",  # no municipal money: no ratio
         "0",
     ]
 

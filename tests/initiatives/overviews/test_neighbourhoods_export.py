@@ -48,6 +48,12 @@ def test_figures_cover_published_initiatives_whoever_asks(client, dataset, role,
         "amount_granted": "2500.00",
         "help_offers": "1",
         "supports": "8",
+        "budget": "6000.00",  # both years: open data covers all time
+        "budget_granted": "2500.00",
+        "budget_left": "3500.00",
+        "cofunding": "1500.00",  # published only: p1 and p2, not p3's 200
+        "cofunding_per_euro": "0.60",  # 1,500 / 2,500
+        "verified_supports": "2",
     }
 
 

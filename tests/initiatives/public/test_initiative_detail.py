@@ -1,7 +1,16 @@
+from decimal import Decimal
+
 import pytest
 
+from budgets.models import Contribution
 from initiatives.models import EntryKind, Status
-from tests.factories import InitiativeFactory, SupportFactory, TimelineEntryFactory, priority
+from tests.factories import (
+    InitiativeFactory,
+    PartnerFactory,
+    SupportFactory,
+    TimelineEntryFactory,
+    priority,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +60,12 @@ def test_detail_query_count_does_not_grow_with_updates_or_supports(
     def check(rows: int) -> None:
         TimelineEntryFactory.create_batch(rows, initiative=published, kind=EntryKind.PUBLIC_UPDATE)
         SupportFactory.create_batch(rows, initiative=published)
-        # initiative + wijk, its priorities, its public updates
-        with django_assert_num_queries(3):
+        for _number in range(rows // 10):
+            Contribution.objects.create(
+                initiative=published, partner=PartnerFactory(), kind="money", value=10
+            )
+        # initiative + wijk, its priorities, its public updates, its contributions + partners
+        with django_assert_num_queries(4):
             assert client.get(url(published)).status_code == 200
 
     check(10)
@@ -61,3 +74,18 @@ def test_detail_query_count_does_not_grow_with_updates_or_supports(
 
 def test_detail_only_answers_get_and_head(client, published):
     assert client.post(url(published)).status_code == 405
+
+
+def test_the_page_shows_who_contributes_but_not_the_brokers_description(client, published):
+    partner = PartnerFactory(name="Woningcorporatie Parteon")
+    Contribution.objects.create(
+        initiative=published,
+        partner=partner,
+        kind="space",
+        value=Decimal("1250.00"),
+        description="CANARY-CONTRIBUTION-NOTE",
+    )
+    html = client.get(url(published)).text
+    assert "Wie draagt bij?" in html
+    assert "Woningcorporatie Parteon: Ruimte (waarde € 1.250)" in html
+    assert "CANARY-CONTRIBUTION-NOTE" not in html

@@ -13,13 +13,16 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from budgets.models import Contribution, Grant
 from initiatives import services
 from initiatives.models import EntryKind
 from initiatives.pagecache import WATCHED_TABLES
 from tests.factories import (
+    BudgetPotFactory,
     InitiativeFactory,
     InitiativePartnerFactory,
     InitiatorFactory,
+    PartnerFactory,
     TimelineEntryFactory,
     broker_of,
     priority,
@@ -120,6 +123,11 @@ def test_the_cached_pages_read_only_watched_tables(settings, wijk_a):
     TimelineEntryFactory(initiative=initiative, kind=EntryKind.PUBLIC_UPDATE, actor=broker)
     InitiativePartnerFactory(initiative=initiative)
     services.add_support(initiative, "browser-key")
+    pot = BudgetPotFactory(neighbourhood=wijk_a, amount=1000, granted=100)
+    Grant.objects.create(initiative=initiative, pot=pot, amount=100)
+    Contribution.objects.create(
+        initiative=initiative, partner=PartnerFactory(), kind="money", value=50
+    )
     arguments = {"pk": initiative.pk, "slug": wijk_a.slug}
 
     views = _cached_views()

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from initiatives import services
 from initiatives.models import Initiative, Status
+from tests.factories import BudgetPotFactory
 
 from .conftest import versioned
 
@@ -81,6 +82,8 @@ def test_every_versioned_action_notices_a_conflict(
     services.change_status(initiative, Status.INTAKE, actor=colleague, public_text="Hallo.")
     initiative.refresh_from_db()
     stale = versioned(initiative, prefix, **values)
+    if prefix == "amount":
+        stale["amount-pot"] = BudgetPotFactory(neighbourhood=initiative.neighbourhood).pk
     services.add_note(initiative, "tussendoor", actor=colleague)
     services.assign(initiative, colleague, actor=colleague)
     before = Initiative.objects.get(pk=initiative.pk)
