@@ -26,10 +26,10 @@ ENV PATH=/opt/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=wijkaanpak.settings
 # Build-time values only: the real ones come from the environment at run time. The
 # application's bytecode is compiled here because the app user cannot write it later.
-RUN export SECRET_KEY=build-only STATIC_MANIFEST=1 \
+RUN export SECRET_KEY=build-only STATIC_MANIFEST=1 DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     && python manage.py compilemessages --ignore=.venv \
     && python manage.py collectstatic --no-input -v0 \
-    && python -m compileall -q manage.py gunicorn.conf.py wijkaanpak initiatives neighbourhoods
+    && python -m compileall -q manage.py gunicorn.conf.py wijkaanpak initiatives neighbourhoods subscriptions
 
 FROM ${BASE} AS runtime
 ENV PATH=/opt/venv/bin:$PATH \
