@@ -29,7 +29,7 @@ ENV PATH=/opt/venv/bin:$PATH \
 RUN export SECRET_KEY=build-only STATIC_MANIFEST=1 DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     && python manage.py compilemessages --ignore=.venv \
     && python manage.py collectstatic --no-input -v0 \
-    && python -m compileall -q manage.py gunicorn.conf.py wijkaanpak initiatives neighbourhoods subscriptions
+    && python -m compileall -q manage.py gunicorn.conf.py wijkaanpak initiatives neighbourhoods subscriptions budgets
 
 FROM ${BASE} AS runtime
 ENV PATH=/opt/venv/bin:$PATH \
