@@ -91,9 +91,11 @@ class IntakeForm(ContactMixin, StyledFormMixin, forms.Form):
     )
     consent_date = forms.DateField(
         label=_("Datum van de toestemming"),
-        widget=forms.DateInput(
-            format="%Y-%m-%d", attrs={"type": "date", "class": "utrecht-textbox--short"}
-        ),
+        error_messages={"invalid": _("Vul een datum in, zoals 3-12-2026.")},
+        help_text=_("Bijvoorbeeld: 3-12-2026."),
+        # Text, not type="date": what a broker typed wrong comes back as typed, and
+        # a date input may not hold it.
+        widget=forms.DateInput(attrs={"class": "utrecht-textbox--short"}),
     )
     consent = forms.BooleanField(
         label=_(

@@ -254,10 +254,11 @@ class FollowUpForm(StyledFormMixin, forms.Form):
     on = forms.DateField(
         label=_("Opvolgen op"),
         required=False,
-        help_text=_("Laat leeg om de datum weg te halen."),
-        widget=forms.DateInput(
-            format="%Y-%m-%d", attrs={"type": "date", "class": "utrecht-textbox--short"}
-        ),
+        error_messages={"invalid": _("Vul een datum in, zoals 3-12-2026.")},
+        help_text=_("Bijvoorbeeld: 3-12-2026. Laat leeg om de datum weg te halen."),
+        # Text, not type="date": what a broker typed wrong comes back as typed, and
+        # a date input may not hold it.
+        widget=forms.DateInput(attrs={"class": "utrecht-textbox--short"}),
     )
     reason = forms.CharField(
         label=_("Waarom?"),
