@@ -128,6 +128,7 @@ QUEUE_ROW_FIELDS = (
     "help_waiting_since",
     "follow_up_on",
     "follow_up_reason",
+    "support_count",
     "neighbourhood__name",
     "assigned_broker__first_name",
     "assigned_broker__last_name",
@@ -144,6 +145,8 @@ QUEUE_COLUMNS = {
         _("Sociaal makelaar"),
         ("assigned_broker__first_name", "assigned_broker__last_name"),
     ),
+    # Quick supports; the addresses in the wijk that confirmed theirs are shown beside it.
+    "steun": (_("Steun"), ("support_count",)),
     "reactie": (_("Eerste reactie"), QUEUE_ORDER),
 }
 DEFAULT_SORT = "reactie"
@@ -197,6 +200,7 @@ def render_queue(
         managed.queue(shown, request.user.pk, today)
         .select_related("neighbourhood", "assigned_broker")
         .only(*QUEUE_ROW_FIELDS)
+        .with_verified_count()
         .order_by(*order)
     )
     paginator = Paginator(initiatives, PAGE_SIZE)
@@ -213,6 +217,9 @@ def render_queue(
         initiative.detail_url = detail_url(initiative.pk)
         initiative.status_label = status_labels[initiative.status]
         initiative.attention = _attention(initiative, today)
+        initiative.verified_text = initiative.verified_count and ngettext(
+            "%(count)s adres in de wijk", "%(count)s adressen in de wijk", initiative.verified_count
+        ) % {"count": localize(initiative.verified_count)}
         initiative.ticked = str(initiative.pk) in ticked
     queues = [
         {"name": name, "label": label, "count": counts[name]} for name, label in Queue.choices

@@ -179,3 +179,14 @@ def test_a_help_offer_reply_and_follow_up_mark_the_row(client, wijk_a, broker_a)
     Initiative.objects.filter(pk=initiative.pk).update(help_waiting_since=TODAY)
     client.force_login(broker_a)
     assert "Actie nodig: nieuw hulpaanbod" in client.get(URL, {"queue": "attention"}).text
+
+
+def test_the_queue_shows_support_and_verified_addresses(client, wijk_a, broker_a):
+    from initiatives.models import VerifiedSupport
+
+    initiative = InitiativeFactory(neighbourhood=wijk_a, published=True, support_count=12)
+    for number in range(3):
+        VerifiedSupport.objects.create(initiative=initiative, address_hash=f"{number:064x}")
+    client.force_login(broker_a)
+    page = client.get(URL, {"queue": "all"}).text
+    assert '12 <span class="meta">(3 adressen in de wijk)</span>' in page
