@@ -1,5 +1,6 @@
 """Load the demo setting: wijken, partners, users, then every planned initiative's story."""
 
+import hashlib
 import random
 from collections.abc import Callable
 from datetime import datetime, time
@@ -18,10 +19,13 @@ from initiatives.demo.people import DEMO_USERS, email_of
 from initiatives.demo.plan import SEED, Plan, demo_plans
 from initiatives.demo.story import DAY, Story, steps_for
 from initiatives.demo.wijken import PARTNERS, WIJKEN
-from initiatives.models import Initiative, Partner
+from initiatives.models import Channel, ConsentBasis, Initiative, Partner
 from initiatives.rules import Role
 from neighbourhoods.models import Neighbourhood, PostcodeArea, Priority
 from wijkaanpak.second_factor import give_demo_app
+
+# One in five demo ideas came in another way than the website (see ``load``).
+INTAKE_CHANNELS = [Channel.ONLINE] * 12 + [Channel.PHONE, Channel.CONSULTATION, Channel.HOUSE_VISIT]
 
 Log = Callable[[str], None]
 
@@ -155,6 +159,11 @@ def load_initiatives(
             tzinfo=zone,
         )
         idea = plan.idea
+        broker = rng.choice(brokers[plan.wijk.slug])
+        # About one in five came in by phone, at the spreekuur or on a house visit, typed
+        # in by the broker (chosen from the plan's key: the rest of the demo stays as it was).
+        channel = INTAKE_CHANNELS[int(hashlib.sha256(plan.key.encode()).hexdigest(), 16) % 15]
+        entered = channel != Channel.ONLINE
         initiative, _token = services.submit_initiative(
             title=idea.title,
             description=idea.description,
@@ -165,9 +174,11 @@ def load_initiatives(
             name=plan.initiator,
             email=email_of(plan.initiator, "bewoner.example"),
             submission_key=plan.submission_key,
+            channel=channel,
+            entered_by=broker if entered else None,
+            consent_basis=ConsentBasis.VERBAL if entered else ConsentBasis.ONLINE_FORM,
             now=submitted_at,
         )
-        broker = rng.choice(brokers[plan.wijk.slug])
         story = Story(initiative, plan, broker, coordinator, partners, limit)
         story.play(steps_for(plan, story))
         created.append(plan)
