@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.functional import Promise
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -212,6 +212,7 @@ def render_queue(
     detail_url = _url_with_pk("initiatives:workspace_detail")
     status_labels = {status: str(label) for status, label in Status.choices}
     bulk_form = bulk_form or BulkForm(user=request.user)
+    tick_label = gettext("Kies %(title)s")
     ticked = {str(pk) for pk in bulk_form["ids"].value() or []} if bulk_form.is_bound else set()
     for initiative in page:
         initiative.detail_url = detail_url(initiative.pk)
@@ -221,6 +222,7 @@ def render_queue(
             "%(count)s adres in de wijk", "%(count)s adressen in de wijk", initiative.verified_count
         ) % {"count": localize(initiative.verified_count)}
         initiative.ticked = str(initiative.pk) in ticked
+        initiative.tick_label = tick_label % {"title": initiative.title}
     queues = [
         {"name": name, "label": label, "count": counts[name]} for name, label in Queue.choices
     ]
@@ -240,6 +242,8 @@ def render_queue(
         "queues": queues,
         "page": page,
         "columns": columns,
+        # Each cell's column name, for the stacked rows on a phone.
+        "labels": {key: str(label) for key, (label, _order) in QUEUE_COLUMNS.items()},
         "bulk_form": bulk_form,
         "query": params.urlencode(),
     }
