@@ -70,7 +70,7 @@ class InitiatorInline(ReadOnlyAdminMixin, admin.StackedInline):
     """The initiator's contact details, only for those who may see them (each look is logged)."""
 
     model = Initiator
-    fields = ("name", "email", "phone", "consent_at", "anonymised_at")
+    fields = ("name", "email", "phone", "consent_at", "mail_stopped_at", "anonymised_at")
     readonly_fields = fields
     can_delete = False
     extra = 0
