@@ -11,7 +11,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("initiatives", "0014_verified_support_data_version"),
+        ("initiatives", "0015_broker_day"),
     ]
 
     operations = [

@@ -7,12 +7,13 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
-from initiatives import services
+from initiatives import privacy, services
 from initiatives.models import EntryKind, HelpOffer, Initiative, Initiator, Status, Support
 from tests.factories import (
     HelpOfferFactory,
     InitiativeFactory,
     InitiatorFactory,
+    NeighbourhoodFactory,
     PartnerFactory,
     TimelineEntryFactory,
     UserFactory,
@@ -192,11 +193,18 @@ def test_a_broker_takes_an_initiative_and_a_coordinator_assigns_one(broker_a, co
     services.assign(initiative, broker_a, actor=broker_a)
     initiative.refresh_from_db()
     assert initiative.assigned_broker == broker_a
-    with pytest.raises(PermissionDenied):
-        services.assign(initiative, colleague, actor=broker_a)
-    services.assign(initiative, colleague, actor=coordinator)
+    # A broker hands it to a colleague of the wijk; one of another wijk may not take it.
+    services.assign(initiative, colleague, actor=broker_a, note="Met verlof")
     initiative.refresh_from_db()
     assert initiative.assigned_broker == colleague
+    elsewhere = broker_of(NeighbourhoodFactory(), username="elders")
+    with pytest.raises(services.WorkflowError):
+        services.assign(initiative, elsewhere, actor=coordinator)
+    with pytest.raises(PermissionDenied):
+        services.assign(initiative, colleague, actor=elsewhere)
+    services.assign(initiative, broker_a, actor=coordinator)
+    initiative.refresh_from_db()
+    assert initiative.assigned_broker == broker_a
 
 
 def test_only_brokers_can_be_assigned(coordinator, council_member, wijk_a):
@@ -358,7 +366,7 @@ def test_anonymising_also_clears_what_the_initiator_wrote_when_withdrawing(wijk_
     Initiative.objects.filter(pk=initiative.pk).update(
         closed_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     )
-    services.anonymise_closed(dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
+    privacy.anonymise_closed(dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
     texts = list(initiative.timeline.values_list("public_text", flat=True))
     assert not any("Kerkstraat" in text or "Fatima" in text for text in texts)
 
