@@ -11,6 +11,7 @@ from django.urls import reverse
 from initiatives import resident_mail
 from initiatives.models import EntryKind, HelpOffer, Initiator
 from tests.factories import HelpOfferFactory, InitiativeFactory, InitiatorFactory
+from wijkaanpak.logging import redact
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +108,10 @@ def test_other_methods_are_refused(client, initiator, method):
     assert getattr(client, method)(stop_url(initiator)).status_code == 405
     initiator.refresh_from_db()
     assert initiator.mail_stopped_at is None
+
+
+def test_the_stop_link_never_reaches_a_log(initiator):
+    token = resident_mail.stop_token(initiator)
+    line = redact(f'"POST {stop_url(initiator)} HTTP/1.1" 200')
+    assert token not in line
+    assert "/wijkpost/[verwijderd]" in line
