@@ -12,11 +12,12 @@ from budgets import services
 from budgets.models import BudgetPot, Grant
 from initiatives import rules
 from initiatives.admin.base import ReadOnlyAdminMixin, WijkScopedAdmin
+from wijkaanpak.money import money
 
 
 @admin.register(BudgetPot)
 class BudgetPotAdmin(admin.ModelAdmin):
-    list_display = ("name", "neighbourhood", "year", "priority", "amount", "granted", "left")
+    list_display = ("name", "neighbourhood", "year", "priority", "total", "granted_sum", "left")
     list_filter = ("year", "neighbourhood", "priority")
     list_select_related = ("neighbourhood", "priority")
     search_fields = ("name", "neighbourhood__name")
@@ -39,9 +40,17 @@ class BudgetPotAdmin(admin.ModelAdmin):
         # Grants were checked against the wijk: a pot in use stays in its wijk.
         return ("neighbourhood", "granted") if obj and obj.granted else ("granted",)
 
-    @admin.display(description=_("over (euro)"))
-    def left(self, pot: BudgetPot):
-        return pot.left
+    @admin.display(description=_("bedrag"), ordering="amount")
+    def total(self, pot: BudgetPot) -> str:
+        return money(pot.amount)
+
+    @admin.display(description=_("toegekend"), ordering="granted")
+    def granted_sum(self, pot: BudgetPot) -> str:
+        return money(pot.granted)
+
+    @admin.display(description=_("over"))
+    def left(self, pot: BudgetPot) -> str:
+        return money(pot.left)
 
     def save_model(self, request: HttpRequest, obj: BudgetPot, form, change: bool) -> None:
         try:
@@ -56,8 +65,12 @@ class BudgetPotAdmin(admin.ModelAdmin):
 class GrantAdmin(ReadOnlyAdminMixin, WijkScopedAdmin):
     """An overview; money is granted on the initiative's page in the workspace."""
 
-    list_display = ("initiative", "pot", "amount", "granted_by", "granted_at")
+    list_display = ("initiative", "pot", "granted_amount", "granted_by", "granted_at")
     list_filter = ("pot__year", "pot")
     list_select_related = ("initiative", "pot", "granted_by")
     ordering = ("-granted_at",)
     fields = ("initiative", "pot", "amount", "granted_by", "granted_at")
+
+    @admin.display(description=_("bedrag"), ordering="amount")
+    def granted_amount(self, grant: Grant) -> str:
+        return money(grant.amount)

@@ -13,6 +13,7 @@ from django.db.models import F
 
 from budgets.models import BudgetPot, Grant
 from initiatives.models import EntryKind, Initiative, TimelineEntry
+from wijkaanpak.money import money
 
 
 class PotTooSmall(Exception):
@@ -62,6 +63,6 @@ def release(initiative: Initiative, *, actor, now: datetime) -> list[str]:
         kind=EntryKind.MONEY_RELEASED,
         actor=actor,
         created_at=now,
-        internal_note=f"€ {grant.amount:.2f} → {pot.name}",
+        internal_note=f"{money(grant.amount)} → {pot.name}",
     )
     return ["amount_granted"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Initiative, Partner
 from neighbourhoods.models import Neighbourhood, Priority
+from wijkaanpak.money import money
 
 _NOT_NEGATIVE = [MinValueValidator(Decimal(0))]
 
@@ -151,7 +152,7 @@ class Grant(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.pot}: € {self.amount:.2f}"
+        return f"{self.pot}: {money(self.amount)}"
 
 
 class ContributionKind(models.TextChoices):
@@ -207,4 +208,4 @@ class Contribution(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.partner}: {self.get_kind_display()} (€ {self.value:.2f})"
+        return f"{self.partner}: {self.get_kind_display()} ({money(self.value)})"

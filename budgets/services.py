@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budgets import ledger
@@ -19,6 +19,7 @@ from budgets.models import BudgetPot, Contribution, Grant
 from initiatives import rules
 from initiatives.models import EntryKind, Initiative, Partner
 from initiatives.services import WorkflowError, _entry, _lock, _save
+from wijkaanpak.money import money
 
 
 def save_pot(pot: BudgetPot, *, actor, now: datetime | None = None) -> BudgetPot:
@@ -61,10 +62,6 @@ def save_pot(pot: BudgetPot, *, actor, now: datetime | None = None) -> BudgetPot
                 _("Deze wijk heeft dit jaar al een budget met die naam.")
             ) from error
     return pot
-
-
-def euro(amount: Decimal) -> str:
-    return "€ " + formats.number_format(amount, 2, force_grouping=True)
 
 
 def grant_money(
@@ -119,7 +116,7 @@ def grant_money(
                     "In “%(pot)s” is nog %(left)s over. "
                     "Voor een hoger bedrag is een coördinator nodig."
                 )
-                % {"pot": error.pot.name, "left": euro(max(left, Decimal(0)))}
+                % {"pot": error.pot.name, "left": money(max(left, Decimal(0)))}
             ) from error
         Grant.objects.update_or_create(
             initiative=current,
@@ -132,7 +129,7 @@ def grant_money(
             EntryKind.AMOUNT_GRANTED,
             actor,
             now,
-            internal_note=f"€ {amount:.2f} ({target.name}). {note}".strip(),
+            internal_note=f"{money(amount)} ({target.name}). {note}".strip(),
         )
     return current
 
@@ -171,6 +168,6 @@ def add_contribution(
             EntryKind.CONTRIBUTION_ADDED,
             actor,
             now,
-            internal_note=f"{partner.name}: {contribution.get_kind_display()}, € {value:.2f}",
+            internal_note=f"{partner.name}: {contribution.get_kind_display()}, {money(value)}",
         )
     return contribution

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from initiatives.aggregates import Median
 from initiatives.workflow import Status, overdue_condition
 from neighbourhoods.models import Neighbourhood, Priority
+from wijkaanpak.money import money
 
 NO_DATA = "\u2013"  # an en dash: "no data" (explained under the table)
 
@@ -357,7 +358,7 @@ def pot_table(pots: Iterable) -> list[dict]:
             "cofunding": euro(pot.cofunding),
             "per_euro": NO_DATA
             if pot.cofunding_per_euro is None
-            else "€ " + formats.number_format(pot.cofunding_per_euro, 2),
+            else money(pot.cofunding_per_euro),
         }
         for pot in pots
     ]
@@ -434,7 +435,7 @@ class WijkFigures:
         if figure.format == Format.DAYS:
             return formats.number_format(value, 0 if float(value).is_integer() else 1)
         if figure.format == Format.RATIO:
-            return "€ " + formats.number_format(value, 2)
+            return money(value)
         return _("%(share)s (%(on_time)s van %(measured)s)") % {
             "share": share(value),
             "on_time": self.figures["answered_on_time"],
@@ -503,7 +504,7 @@ def share(fraction: float | None) -> str:
 
 
 def euro(value: Decimal | None) -> str:
-    return "€ " + formats.number_format(round(value or 0), force_grouping=True)
+    return money(value or 0, 0)
 
 
 # --- The comparison table and the open-data columns, in one order --------------------------

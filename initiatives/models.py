@@ -239,6 +239,9 @@ class ContactDetails(models.Model):
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
     consent_at = models.DateTimeField(_("toestemming gegeven op"))
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    # Set by the resident's stop link in any of our e-mails (initiatives.resident_mail):
+    # from then on they get no more e-mail; their tracking link keeps working.
+    mail_stopped_at = models.DateTimeField(_("wil geen e-mail meer sinds"), null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -434,6 +437,8 @@ class HelpOffer(ContactDetails):
     submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
     is_connected = models.BooleanField(_("gekoppeld"), default=False)
     connected_at = models.DateTimeField(_("gekoppeld op"), null=True, blank=True)
+    # The language of the offer form: the helper's e-mail is written in it.
+    language = models.CharField(_("taal"), max_length=8, default="nl")
 
     class Meta(ContactDetails.Meta):
         verbose_name = _("hulpaanbod")

@@ -60,6 +60,7 @@ def initiator_data(initiative: Initiative) -> dict:
             "phone": initiator.phone,
             "consent_at": (initiator.consent_at),
             "anonymised_at": (initiator.anonymised_at),
+            "mail_stopped_at": (initiator.mail_stopped_at),
         },
         "timeline": [
             {
@@ -90,6 +91,8 @@ def help_offer_data(offer: HelpOffer) -> dict:
             "created_at": (offer.created_at),
             "connected": offer.is_connected,
             "anonymised_at": (offer.anonymised_at),
+            "mail_stopped_at": (offer.mail_stopped_at),
+            "language": offer.language,
         },
         "initiative": {
             "id": offer.initiative_id,

@@ -242,9 +242,10 @@ def offer_help(
     offer_kinds: Iterable[str] = (),
     message: str = "",
     submission_key: uuid.UUID | None = None,
+    language: str = "nl",
     now: datetime | None = None,
 ) -> HelpOffer:
-    """Record "Ik wil helpen"; a repeated ``submission_key`` returns the first offer."""
+    """Record "Ik wil helpen", mailed in ``language``; one offer per ``submission_key``."""
     if not rules.public_can_offer_help(initiative):
         raise WorkflowError(_("Bij dit idee kunt u geen hulp meer aanbieden."))
     now = now or timezone.now()
@@ -260,6 +261,7 @@ def offer_help(
                 consent_at=now,
                 created_at=now,
                 submission_key=submission_key,
+                language=language,
             )
             Initiative.objects.filter(pk=initiative.pk).update(
                 help_offer_count=F("help_offer_count") + 1,
@@ -268,6 +270,7 @@ def offer_help(
             )
             _entry(initiative, EntryKind.HELP_OFFERED, None, now)
             enqueue_in_transaction(tasks.notify_brokers_of_help_offer, offer_id=offer.pk)
+            enqueue_in_transaction(tasks.confirm_help_offer, offer_id=offer.pk)
     except IntegrityError:
         # The same form sent twice (a double click): the first one counts.
         existing = HelpOffer.objects.filter(submission_key=submission_key).first()
@@ -444,12 +447,17 @@ def publish(
         current.public_title = public_title.strip()
         current.public_summary = public_summary.strip()
         fields = ["public_title", "public_summary"]
+        # The initiator hears of the first publication only, not of a new title later or
+        # of going online again after a pause.
+        first = not current.timeline.filter(kind=EntryKind.PUBLISHED).exists()
         if not current.is_published:
             current.is_published = True
             current.published_at = now
             fields += ["is_published", "published_at"]
         _save(current, *fields, now=now)
         _entry(current, EntryKind.PUBLISHED, actor, now)
+        if first:
+            enqueue_in_transaction(tasks.notify_initiator_published, initiative_id=current.pk)
     return current
 
 
@@ -513,6 +521,7 @@ def post_update(
         current = _lock(initiative, None)
         _save(current, *_mark_first_response(current, now), *_answered(current), now=now)
         entry = _entry(current, EntryKind.PUBLIC_UPDATE, actor, now, public_text=text.strip())
+        enqueue_in_transaction(tasks.notify_initiator, entry_id=entry.pk)
     return entry
 
 
@@ -575,6 +584,7 @@ def connect_help_offer(offer: HelpOffer, *, actor, now: datetime | None = None) 
             current.help_waiting_since = None  # no offer waits any more
             _save(current, "help_waiting_since", now=now)
         _entry(current, EntryKind.HELP_CONNECTED, actor, now)
+        enqueue_in_transaction(tasks.notify_helper_connected, offer_id=offer.pk)
     return offer
 
 

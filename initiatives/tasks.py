@@ -17,12 +17,14 @@ from django.utils import translation
 
 from initiatives import digest, rules
 from initiatives.models import (
+    ContactDetails,
     EntryKind,
     HelpOffer,
     Initiative,
     SupportConfirmation,
     TimelineEntry,
 )
+from initiatives.resident_mail import may_mail, stop_url
 from wijkaanpak import face
 from wijkaanpak.tasks import send_or_retry
 
@@ -31,8 +33,20 @@ def _url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def _message(template: str, context: dict, to: list[str], language: str) -> EmailMultiAlternatives:
-    """Render templates/emails/<template>_subject.txt, .txt and .html in ``language``."""
+def _message(
+    template: str,
+    context: dict,
+    to: list[str],
+    language: str,
+    *,
+    unsubscribe_url: str = "",
+) -> EmailMultiAlternatives:
+    """Render templates/emails/<template>_subject.txt, .txt and .html in ``language``.
+
+    ``unsubscribe_url``: where the recipient stops this kind of mail. It goes in the
+    ``List-Unsubscribe`` headers (RFC 2369, and RFC 8058's one-click POST to the same
+    address), so a mail program's own button works; the templates show it too.
+    """
     with translation.override(language):
         context = {**context, **face.template_context(), "SITE_URL": settings.SITE_URL}
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
@@ -40,7 +54,24 @@ def _message(template: str, context: dict, to: list[str], language: str) -> Emai
         html = render_to_string(f"emails/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=to)
     message.attach_alternative(html, "text/html")
+    if unsubscribe_url:
+        message.extra_headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return message
+
+
+def _resident_message(
+    template: str, context: dict, contact: ContactDetails, language: str
+) -> EmailMultiAlternatives:
+    """A mail to an initiator or a helper, with their link to stop our e-mail."""
+    url = stop_url(contact)
+    return _message(
+        template, {**context, "stop_url": url}, [contact.email], language, unsubscribe_url=url
+    )
+
+
+def _tracking_url(initiative: Initiative) -> str:
+    return _url(reverse("initiatives:track", kwargs={"token": initiative.tracking_token()}))
 
 
 def _record(initiative: Initiative, description: str) -> None:
@@ -73,13 +104,16 @@ def notify_initiator_submitted(initiative_id: int, attempt: int = 1) -> None:
         pk=initiative_id
     )
     initiator = initiative.initiator
-    if not initiator.email or initiator.anonymised_at:
+    if not may_mail(initiator):
         return
-    tracking_url = _url(reverse("initiatives:track", kwargs={"token": initiative.tracking_token()}))
-    message = _message(
+    message = _resident_message(
         "submitted_initiator",
-        {"initiative": initiative, "initiator": initiator, "tracking_url": tracking_url},
-        [initiator.email],
+        {
+            "initiative": initiative,
+            "initiator": initiator,
+            "tracking_url": _tracking_url(initiative),
+        },
+        initiator,
         initiative.language,
     )
     send_or_retry(message, notify_initiator_submitted, attempt, initiative_id=initiative_id)
@@ -119,22 +153,78 @@ def notify_brokers_submitted(initiative_id: int, attempt: int = 1) -> None:
 
 @task
 def notify_initiator(entry_id: int, attempt: int = 1) -> None:
-    """A status change or a message from a broker, to the initiator."""
+    """A status change, a message from a broker or a public update, to the initiator."""
     entry = TimelineEntry.objects.select_related(
         "initiative__initiator", "initiative__neighbourhood"
     ).get(pk=entry_id)
     initiative = entry.initiative
-    initiator = initiative.initiator
-    if not initiator.email or initiator.anonymised_at:
+    # Entered without a resident (tests, demo data) there is nobody to write to.
+    initiator = getattr(initiative, "initiator", None)
+    if initiator is None or not may_mail(initiator):
         return
-    message = _message(
+    message = _resident_message(
         "initiator_update",
         {"initiative": initiative, "initiator": initiator, "entry": entry},
-        [initiator.email],
+        initiator,
         initiative.language,
     )
     send_or_retry(message, notify_initiator, attempt, entry_id=entry_id)
     _record(initiative, "e-mail aan initiatiefnemer")
+
+
+@task
+def notify_initiator_published(initiative_id: int, attempt: int = 1) -> None:
+    """Their idea is on the website now (the first time it is published), to the initiator."""
+    initiative = Initiative.objects.select_related("initiator").get(pk=initiative_id)
+    initiator = getattr(initiative, "initiator", None)
+    if initiator is None or not may_mail(initiator) or not initiative.is_published:
+        return  # stopped, or taken offline again before the mail went out
+    message = _resident_message(
+        "initiative_published",
+        {
+            "initiative": initiative,
+            "initiator": initiator,
+            "public_url": _url(initiative.get_absolute_url()),
+        },
+        initiator,
+        initiative.language,
+    )
+    send_or_retry(message, notify_initiator_published, attempt, initiative_id=initiative_id)
+    _record(initiative, "e-mail aan initiatiefnemer: idee staat online")
+
+
+def _helper_mail(template: str, offer: HelpOffer) -> EmailMultiAlternatives:
+    """A mail to a helper: only the public title and page, never the initiator's details."""
+    initiative = offer.initiative
+    context = {
+        "offer": offer,
+        "initiative": initiative,
+        "public_url": _url(initiative.get_absolute_url()) if initiative.is_published else "",
+    }
+    return _resident_message(template, context, offer, offer.language)
+
+
+@task
+def confirm_help_offer(offer_id: int, attempt: int = 1) -> None:
+    """Thank you, a broker will be in touch: to the resident who offered help."""
+    offer = HelpOffer.objects.select_related("initiative").get(pk=offer_id)
+    if not may_mail(offer):
+        return
+    send_or_retry(
+        _helper_mail("help_offer_helper", offer), confirm_help_offer, attempt, offer_id=offer_id
+    )
+    _record(offer.initiative, "bevestiging aan iemand die hulp aanbood")
+
+
+@task
+def notify_helper_connected(offer_id: int, attempt: int = 1) -> None:
+    """A broker passed the offer on to the initiator: to the resident who offered help."""
+    offer = HelpOffer.objects.select_related("initiative").get(pk=offer_id)
+    if not may_mail(offer):
+        return
+    message = _helper_mail("help_connected_helper", offer)
+    send_or_retry(message, notify_helper_connected, attempt, offer_id=offer_id)
+    _record(offer.initiative, "e-mail aan iemand die hulp aanbood: gekoppeld")
 
 
 @task

@@ -69,7 +69,11 @@ ENTRY_SPECS: dict[str, EntrySpec] = {
         initiator_heading=_("Nieuwe status: %(status)s"),
         initiator_mail_subject=_("Nieuws over uw idee"),
     ),
-    EntryKind.PUBLIC_UPDATE: EntrySpec(audience=Audience.PUBLIC, initiator_heading=_("Nieuws")),
+    EntryKind.PUBLIC_UPDATE: EntrySpec(
+        audience=Audience.PUBLIC,
+        initiator_heading=_("Nieuws"),
+        initiator_mail_subject=_("Nieuws over uw idee"),
+    ),
     EntryKind.MESSAGE_TO_INITIATOR: EntrySpec(
         audience=Audience.INITIATOR,
         personal_text=True,

@@ -10,6 +10,7 @@ from initiatives.views import (
     partners,
     privacy,
     public,
+    resident_mail,
     workspace,
 )
 
@@ -35,6 +36,13 @@ urlpatterns = [
     path("initiatieven/<int:pk>/steun-met-adres/", public.verify_support, name="verify_support"),
     # The link in the confirmation e-mail; the path is removed from the logs.
     path("steun-bevestigen/<str:token>/", public.confirm_support, name="confirm_support"),
+    # The stop link in every e-mail to an initiator or helper; /wijkpost/ keeps it out of
+    # the logs (wijkaanpak.logging).
+    path(
+        "wijkpost/bewoner/<str:token>/stoppen/",
+        resident_mail.stop_mail,
+        name="stop_resident_mail",
+    ),
     # --- Brokers' workspace ---
     path("werkvoorraad/", workspace.workspace, name="workspace"),
     path("werkvoorraad/nieuw/", intake.intake, name="workspace_intake"),

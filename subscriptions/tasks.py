@@ -29,12 +29,6 @@ def _links(subscription: Subscription) -> dict[str, str]:
     }
 
 
-def _with_unsubscribe(message, url: str):
-    message.extra_headers["List-Unsubscribe"] = f"<{url}>"
-    message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    return message
-
-
 @task
 def send_confirmation(subscription_id: int, attempt: int = 1) -> None:
     """The link to confirm; or, for an address that follows the wijk already, a note saying so."""
@@ -50,8 +44,8 @@ def send_confirmation(subscription_id: int, attempt: int = 1) -> None:
         {"subscription": subscription, "wijk": subscription.neighbourhood, **links},
         [subscription.email],
         subscription.language,
+        unsubscribe_url=links["unsubscribe_url"],
     )
-    message = _with_unsubscribe(message, links["unsubscribe_url"])
     send_or_retry(message, send_confirmation, attempt, subscription_id=subscription_id)
 
 
@@ -89,8 +83,8 @@ def send_news(subscription_id: int, since: str, until: str, attempt: int = 1) ->
         },
         [subscription.email],
         subscription.language,
+        unsubscribe_url=links["unsubscribe_url"],
     )
-    message = _with_unsubscribe(message, links["unsubscribe_url"])
     send_or_retry(
         message, send_news, attempt, subscription_id=subscription_id, since=since, until=until
     )

@@ -77,6 +77,9 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "subscriptions:follow": PUBLIC,
     "subscriptions:confirm": (404,) * 8,
     "subscriptions:unsubscribe": PUBLIC,
+    # The stop link in mail to initiators and helpers: here given the tracking token, which
+    # is no stop token; an unknown link says so (a 404 page), for everyone alike.
+    "initiatives:stop_resident_mail": (404,) * 8,
     "initiatives:verify_support": PUBLIC,
     "initiatives:confirm_support": PUBLIC,  # a button; only its POST counts
     "initiatives:workspace": (302, 302, 200, 200, 200, 403, 403, 302),

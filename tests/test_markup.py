@@ -177,14 +177,22 @@ def test_html_emails_show_markup_as_text(world):
     entries = initiative.timeline.all()
     tasks.notify_initiator_submitted.enqueue(initiative.pk)
     tasks.notify_brokers_submitted.enqueue(initiative.pk)
-    for entry in entries.filter(kind__in=[EntryKind.STATUS_CHANGE, EntryKind.MESSAGE_TO_INITIATOR]):
+    to_initiator = [
+        EntryKind.STATUS_CHANGE,
+        EntryKind.MESSAGE_TO_INITIATOR,
+        EntryKind.PUBLIC_UPDATE,
+    ]
+    for entry in entries.filter(kind__in=to_initiator):
         tasks.notify_initiator.enqueue(entry.pk)
+    tasks.notify_initiator_published.enqueue(initiative.pk)
+    tasks.confirm_help_offer.enqueue(offer.pk)
+    tasks.notify_helper_connected.enqueue(offer.pk)
     for entry in entries.filter(
         kind__in=[EntryKind.STATUS_CHANGE, EntryKind.MESSAGE_FROM_INITIATOR]
     ):
         tasks.notify_brokers_of_initiator.enqueue(entry.pk)
     tasks.notify_brokers_of_help_offer.enqueue(offer.pk)
-    assert len(mail.outbox) == 7
+    assert len(mail.outbox) == 11
     for message in mail.outbox:
         html = message.alternatives[0].content
         assert_no_markup(html, message.subject)

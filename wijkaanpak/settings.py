@@ -144,6 +144,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {{ amount|money }} on every page and in every e-mail without {% load %}.
+            "builtins": ["initiatives.templatetags.money"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

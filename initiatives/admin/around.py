@@ -83,6 +83,8 @@ class HelpOfferAdmin(WijkScopedAdmin):
         "created_at",
         "is_connected",
         "connected_at",
+        "language",
+        "mail_stopped_at",
         "anonymised_at",
     )
     readonly_fields = fields

@@ -28,6 +28,7 @@ from initiatives.models import (
     TimelineEntry,
 )
 from initiatives.opendata import csv_cell
+from wijkaanpak.money import money
 
 # --- Forms for the pages between an action and its result ---------------------------------
 
@@ -69,7 +70,7 @@ class InitiatorInline(ReadOnlyAdminMixin, admin.StackedInline):
     """The initiator's contact details, only for those who may see them (each look is logged)."""
 
     model = Initiator
-    fields = ("name", "email", "phone", "consent_at", "anonymised_at")
+    fields = ("name", "email", "phone", "consent_at", "mail_stopped_at", "anonymised_at")
     readonly_fields = fields
     can_delete = False
     extra = 0
@@ -377,8 +378,8 @@ def csv_row(initiative: Initiative) -> list:
         _csv_moment(initiative.submitted_at),
         _csv_moment(initiative.first_response_at),
         _csv_moment(initiative.closed_at),
-        initiative.amount_requested,
-        initiative.amount_granted,
+        money(initiative.amount_requested, empty=""),
+        money(initiative.amount_granted, empty=""),
         initiative.support_count,
         initiative.help_offer_count,
         "true" if initiative.is_published else "false",

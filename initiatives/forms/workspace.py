@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetPot, ContributionKind
@@ -20,6 +20,7 @@ from initiatives.workdays import local_date
 from initiatives.workflow import REASON_REQUIRED, Status, is_reopening
 from neighbourhoods.models import Neighbourhood, Priority
 from wijkaanpak.forms import StyledFormMixin
+from wijkaanpak.money import money
 
 # A version beyond PostgreSQL's integer range is tampering, not a real version.
 MAX_ID = 2**31 - 1
@@ -305,10 +306,10 @@ class UnpublishForm(VersionedForm):
 
 class PotChoiceField(ListedModelChoiceField):
     def label_from_instance(self, pot) -> str:
-        return _("%(name)s (%(year)s, nog € %(left)s over)") % {
+        return _("%(name)s (%(year)s, nog %(left)s over)") % {
             "name": pot.name,
             "year": pot.year,
-            "left": formats.number_format(pot.left, 2, force_grouping=True),
+            "left": money(pot.left),
         }
 
 

@@ -414,6 +414,7 @@ def offer_help(request: HttpRequest, pk: int) -> HttpResponse:
             offer_kinds=data["offer_kinds"],
             message=data["message"],
             submission_key=data["submission_key"],
+            language=get_language(),
         )
     except services.WorkflowError as error:
         form.add_error(None, str(error))

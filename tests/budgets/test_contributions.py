@@ -48,7 +48,7 @@ def test_a_broker_records_a_contribution_in_kind_on_the_timeline(initiative, par
     entry = TimelineEntry.objects.get(initiative=initiative, kind=EntryKind.CONTRIBUTION_ADDED)
     assert entry.actor == broker_a
     assert entry.is_internal
-    assert entry.internal_note == "Woningcorporatie Parteon: Ruimte, € 1200.00"
+    assert entry.internal_note == "Woningcorporatie Parteon: Ruimte, € 1.200,00"
 
 
 def test_a_broker_of_another_wijk_may_not_record_one(initiative, partner, broker_b):
@@ -82,7 +82,10 @@ def test_the_workspace_form_records_money_in_dutch_notation(client, initiative, 
     assert response.status_code == 302
     assert Contribution.objects.get().value == Decimal("1250.50")
     page = client.get(detail_url(initiative))
-    assert "Woningcorporatie Parteon: Geld, € 1250.50" in page.text
+    assert "Woningcorporatie Parteon: Geld, € 1.250,50" in page.text
+    client.cookies["django_language"] = "en"
+    page = client.get(detail_url(initiative))
+    assert "Woningcorporatie Parteon: Money, €1,250.50" in page.text
 
 
 @pytest.mark.parametrize("value", ["-1", "veel", "", "1e400"])

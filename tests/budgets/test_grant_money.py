@@ -150,7 +150,7 @@ def test_withdrawing_returns_the_money_to_the_pot_on_the_timeline(
     assert Initiative.objects.get(pk=in_intake.pk).amount_granted is None
     entry = TimelineEntry.objects.get(initiative=in_intake, kind=EntryKind.MONEY_RELEASED)
     assert entry.actor == (None if withdrawn_by == "initiator" else broker_a)
-    assert "€ 400.00" in entry.internal_note
+    assert "€ 400,00" in entry.internal_note
     assert "Wijkbudget A 2026" in entry.internal_note
 
 

@@ -161,7 +161,7 @@ def test_offering_help_notifies_the_brokers_without_contact_details(
     initiative.refresh_from_db()
     assert initiative.help_offer_count == 1
     assert offer.consent_at is not None
-    assert [m.to for m in mail.outbox] == [["broker_a@gemeente.example"]]
+    assert [m.to for m in mail.outbox] == [["broker_a@gemeente.example"], ["jan@helper.example"]]
     assert "jan@helper.example" not in mail.outbox[0].body
 
 

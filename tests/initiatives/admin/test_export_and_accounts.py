@@ -94,7 +94,7 @@ def test_csv_export_contains_no_personal_data_and_no_internal_notes(client, logi
     assert by_id[published.pk]["is_published"] == "true"
     assert by_id[private.pk]["public_title"] == ""
     assert by_id[private.pk]["wijk"] == "Poelenburg"
-    assert by_id[private.pk]["amount_requested"] == "750.00"
+    assert by_id[private.pk]["amount_requested"] == "€ 750,00"
 
 
 def test_csv_export_defuses_spreadsheet_formulas(client, login, wijk_a):

@@ -51,8 +51,10 @@ def test_resident_offers_help_and_the_brokers_of_the_wijk_are_told(
     published.refresh_from_db()
     assert published.help_offer_count == 1
     assert published.timeline.filter(kind=EntryKind.HELP_OFFERED).exists()
-    assert [m.to for m in mail.outbox] == [[broker_a.email]]
+    # The brokers (without the helper's details) and the helper's own confirmation.
+    assert [m.to for m in mail.outbox] == [[broker_a.email], ["jan@helper.example"]]
     assert "Jan" not in mail.outbox[0].body
+    assert help_offer.language == "nl"
     assert "Dank u wel voor uw hulp!" in client.get(response["Location"]).text
 
 

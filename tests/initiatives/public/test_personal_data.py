@@ -147,8 +147,14 @@ def test_no_personal_data_in_mails_to_the_brokers(
             },
         )
         services.reply_as_initiator(published, MARKERS["message_from_initiator"])
-    to_brokers = [m for m in mail.outbox if MARKERS["initiator_email"] not in m.to]
+    residents = {MARKERS["initiator_email"], MARKERS["helper_email"]}
+    to_brokers = [m for m in mail.outbox if not residents & set(m.to)]
     assert len(to_brokers) == 3
     for message in to_brokers:
         parts = [message.subject, message.body, *(a.content for a in message.alternatives)]
         assert_clean("\n".join(parts), f"mail {message.subject!r}")
+    # The helper's confirmation names the helper, and nobody and nothing else.
+    (to_helper,) = [m for m in mail.outbox if m.to == [MARKERS["helper_email"]]]
+    parts = [to_helper.subject, to_helper.body, *(a.content for a in to_helper.alternatives)]
+    text = "\n".join(parts).replace(MARKERS["helper_name"], "")
+    assert_clean(text, "the helper's confirmation")

@@ -39,7 +39,10 @@ def test_a_help_offer_is_mailed_to_the_brokers_without_contact_details(
     initiative = InitiativeFactory(neighbourhood=wijk_a, published=True)
     with django_capture_on_commit_callbacks(execute=True):
         services.offer_help(initiative, name="Jan Bakker", email="jan@helper.example")
-    assert [message.to for message in mail.outbox] == [["broker_a@gemeente.example"]]
+    assert [message.to for message in mail.outbox] == [
+        ["broker_a@gemeente.example"],
+        ["jan@helper.example"],  # the confirmation (tests/initiatives/test_resident_mail.py)
+    ]
     assert f"/werkvoorraad/{initiative.pk}/" in mail.outbox[0].body
     assert "jan@helper.example" not in mail.outbox[0].body
 

@@ -67,6 +67,10 @@ def test_the_broker_chooses_a_pot_of_the_wijk(client, in_intake, pot, wijk_b, br
     page = client.get(reverse("initiatives:workspace_detail", kwargs={"pk": in_intake.pk}))
     assert "Wijkbudget A (2026, nog € 1.000,00 over)" in page.text
     assert "Budget van wijk B" not in page.text
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("initiatives:workspace_detail", kwargs={"pk": in_intake.pk}))
+    assert "Wijkbudget A (2026, €1,000.00 left)" in english.text
+    del client.cookies["django_language"]
     response = client.post(url(in_intake), versioned(in_intake, "amount", amount="10"))
     assert response.status_code == 200
     assert 'href="#id_amount-pot"' in response.text

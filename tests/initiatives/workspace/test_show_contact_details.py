@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from initiatives import resident_mail
 from initiatives.models import EntryKind, TimelineEntry
 from tests.factories import HelpOfferFactory
 
@@ -33,3 +34,14 @@ def test_each_look_is_recorded(client, initiative, coordinator):
         TimelineEntry.objects.filter(initiative=initiative, kind=EntryKind.CONTACT_VIEWED).count()
         == 2
     )
+
+
+def test_the_broker_sees_who_stopped_our_mail(client, initiative, broker_a):
+    offer = HelpOfferFactory(initiative=initiative)
+    client.force_login(broker_a)
+    assert "Wil geen e-mail meer van ons." not in client.post(url(initiative)).text
+    resident_mail.stop_mail(initiative.initiator)
+    resident_mail.stop_mail(offer)
+    text = client.post(url(initiative)).text
+    assert "Geen e-mail meer sinds" in text
+    assert "Wil geen e-mail meer van ons." in text
