@@ -146,9 +146,7 @@ def test_an_unknown_placeholder_is_a_form_error_that_keeps_the_text(
     response = client.post(CREATE, data(**{field: text}))
     assert response.status_code == 200
     page = response.text
-    assert (
-        f"Onbekend: {named}. Gebruik {{voornaam}}, {{wijk}}, {{makelaar}} of {{datum}}." in page
-    )
+    assert f"Onbekend: {named}. Gebruik {{voornaam}}, {{wijk}}, {{makelaar}} of {{datum}}." in page
     assert f'href="#id_{field}"' in page  # in the error summary
     assert text in page  # kept as typed
     assert "Eerste contact" in page
