@@ -108,7 +108,11 @@ def _use_template(
     initial, answers = picker.use(
         form, kind, field, initiative=initiative, broker=request.user, data=request.POST
     )
-    bound = {name: rebuild(initial), f"{kind}_answers": answers}
+    bound = {name: rebuild(initial)}
+    if answers.errors:
+        bound[f"{kind}_answers"] = answers
+    # Otherwise the picker starts empty again: "Gebruik" is the form's first button, so an
+    # Enter in one of its text fields presses it, and must not overwrite the edited text.
     return render_detail(request, initiative, bound=bound)
 
 

@@ -120,6 +120,10 @@ def test_gebruik_for_a_status_chooses_the_status_and_keeps_the_rest(
     assert textarea(page, "status-public_text") == FILLED
     assert textarea(page, "status-internal_note") == "Eerst school bellen."
     assert checked_radio(page, "status-to") == [Status.INTAKE]
+    # The picker is empty again: an Enter in a text field (which presses "Gebruik", the
+    # form's first button) cannot put the template back over the broker's edits.
+    assert f'<option value="{template.pk}" selected>' not in page
+    assert f'<option value="{template.pk}">' in page
     # The version the broker saw is kept, so a change by someone else is still noticed.
     assert f'name="status-version" value="{initiative.version}"' in page
     assert state(initiative) == before
