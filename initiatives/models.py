@@ -27,6 +27,26 @@ class Need(models.TextChoices):
     OTHER = "other", _("Iets anders")
 
 
+class Channel(models.TextChoices):
+    """How an initiative reached the municipality (figures show the mix)."""
+
+    ONLINE = "online", _("Via de website")
+    PHONE = "phone", _("Telefoon")
+    CONSULTATION = "spreekuur", _("Spreekuur in de wijk")
+    HOUSE_VISIT = "house_visit", _("Huisbezoek")
+    EMAIL = "email", _("E-mail")
+    LETTER = "letter", _("Brief")
+    EVENT = "event", _("Bijeenkomst in de wijk")
+
+
+class ConsentBasis(models.TextChoices):
+    """How the resident agreed that we keep their details (the privacy statement explains)."""
+
+    ONLINE_FORM = "online_form", _("Vinkje op het formulier op de website")
+    VERBAL = "verbal", _("Mondeling, tegen de sociaal makelaar")
+    IN_WRITING = "in_writing", _("Schriftelijk, per brief of e-mail")
+
+
 class Initiative(models.Model):
     """An idea or plan a resident raised for their wijk."""
 
@@ -82,6 +102,18 @@ class Initiative(models.Model):
         related_name="assigned_initiatives",
     )
     submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
+    channel = models.CharField(
+        _("binnengekomen via"), max_length=20, choices=Channel.choices, default=Channel.ONLINE
+    )
+    # A broker who typed it in with the resident (by phone, at the spreekuur, ...).
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingevoerd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     first_response_due = models.DateField(_("eerste reactie uiterlijk"))
     first_response_at = models.DateTimeField(_("eerste reactie op"), null=True, blank=True)
     # Working days from submission to first response, fixed when it happens, so the
@@ -93,6 +125,12 @@ class Initiative(models.Model):
     waiting_for_initiator_since = models.DateTimeField(
         _("wacht op antwoord sinds"), null=True, blank=True
     )
+    # "Actie nodig" (initiatives.queues): the resident wrote and no broker answered yet; a
+    # help offer came in that nobody connected yet; a follow-up date the broker set.
+    initiator_replied_at = models.DateTimeField(_("bewoner reageerde op"), null=True, blank=True)
+    help_waiting_since = models.DateTimeField(_("hulpaanbod wacht sinds"), null=True, blank=True)
+    follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True)
+    follow_up_reason = models.CharField(_("reden om op te volgen"), max_length=200, blank=True)
     # Set by the services with the moment of the change (not auto_now, which would ignore
     # the moment a service is given); the edit-conflict check compares it with the form's.
     updated_at = models.DateTimeField(_("laatst gewijzigd"), default=timezone.now)
@@ -226,6 +264,12 @@ class Initiator(ContactDetails):
 
     initiative = models.OneToOneField(
         Initiative, on_delete=models.CASCADE, related_name="initiator", primary_key=True
+    )
+    consent_basis = models.CharField(
+        _("toestemming gegeven via"),
+        max_length=20,
+        choices=ConsentBasis.choices,
+        default=ConsentBasis.ONLINE_FORM,
     )
 
     class Meta(ContactDetails.Meta):
@@ -461,6 +505,27 @@ class InitiativePartner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner} ({self.role})"
+
+
+class BrokerDigest(models.Model):
+    """The daily summary e-mail sent to one broker on one day (send_broker_digests).
+
+    A row per broker and day, written with the mail's task: a second run that day sends none.
+    """
+
+    broker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("dagoverzicht")
+        verbose_name_plural = _("dagoverzichten")
+        constraints = [
+            models.UniqueConstraint(fields=["broker", "day"], name="broker_digest_once_a_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.broker_id} ({self.day:%Y-%m-%d})"
 
 
 class ThrottleBucket(models.Model):

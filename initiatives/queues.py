@@ -22,6 +22,7 @@ from initiatives.workflow import AWAITING_FIRST_RESPONSE, OPEN_STATUSES, Status,
 
 class Queue(models.TextChoices):
     NEW = "new", _("Nieuw")
+    ATTENTION = "attention", _("Actie nodig")
     MINE = "mine", _("Van mij")
     OVERDUE = "overdue", _("Te laat")
     WAITING = "waiting", _("Wacht op antwoord")
@@ -33,6 +34,12 @@ QUEUE_ORDER = ("first_response_due", "submitted_at", "pk")
 _INDEX_ORDER = ["first_response_due", "submitted_at", "id"]
 
 _OPEN = Q(status__in=sorted(OPEN_STATUSES))
+# The resident wrote or offered help and no broker has acted on it yet (any day).
+_RESIDENT_WAITS = Q(initiator_replied_at__isnull=False) | Q(help_waiting_since__isnull=False)
+
+
+def _follow_up_due(user_id: int, today: date) -> Q:
+    return _RESIDENT_WAITS | Q(follow_up_on__lte=today)
 
 
 def _everyone(user_id: int, today: date) -> Q:
@@ -52,6 +59,10 @@ class QueueSpec:
 QUEUE_SPECS: dict[str, QueueSpec] = {
     Queue.NEW: QueueSpec(Q(status=Status.SUBMITTED, assigned_broker__isnull=True)),
     # The broker's own open work; the wijk is checked in the index's last column.
+    # "What needs me now": a reply or help offer waits, or a follow-up date has come.
+    Queue.ATTENTION: QueueSpec(
+        (_OPEN & _RESIDENT_WAITS) | Q(follow_up_on__isnull=False), _follow_up_due
+    ),
     Queue.MINE: QueueSpec(
         _OPEN, lambda user_id, today: Q(assigned_broker=user_id), leading="assigned_broker"
     ),

@@ -186,6 +186,20 @@ def brokers(neighbourhood_id: int | None = None) -> QuerySet:
     )
 
 
+def colleagues(user: User) -> QuerySet:
+    """Who ``user`` may hand work to: brokers of their wijken, and coordinators."""
+    scope = neighbourhood_scope(user)
+    if scope is None:
+        return brokers()
+    broker = Q(groups__name=Role.BROKER, neighbourhoods__in=scope)
+    return (
+        get_user_model()
+        .objects.filter(broker | _is_coordinator(), is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
 def brokers_of(neighbourhood_id: int) -> QuerySet:
     """Active brokers who work in the wijk (coordinators not included)."""
     return (
@@ -232,8 +246,35 @@ def can_take(user: User, initiative: Initiative) -> bool:
 
 
 def can_assign(user: User, initiative: Initiative) -> bool:
-    """Assign the initiative to any broker: coordinators only."""
-    return is_coordinator(user)
+    """Hand the initiative to a colleague of its wijk (on leave, a better match)."""
+    return can_manage(user, initiative)
+
+
+def can_be_assigned(user: User, initiative: Initiative) -> bool:
+    """Who may be given the initiative: a broker of its wijk, or a coordinator."""
+    return is_broker(user) and can_manage(user, initiative)
+
+
+def can_enter_for_resident(user: User, neighbourhood) -> bool:
+    """Type in an idea with a resident (phone, spreekuur): brokers of that wijk."""
+    scope = neighbourhood_scope(user)
+    return is_broker(user) and (scope is None or neighbourhood.pk in scope)
+
+
+def can_set_follow_up(user: User, initiative: Initiative) -> bool:
+    return can_manage(user, initiative)
+
+
+def can_handle_attention(user: User, initiative: Initiative) -> bool:
+    """Say a reply or help offer needs nothing more ("Gezien")."""
+    return can_manage(user, initiative) and bool(
+        initiative.initiator_replied_at or initiative.help_waiting_since
+    )
+
+
+def can_print_letter(user: User, initiative: Initiative) -> bool:
+    """Give the resident a (new) private link on paper: brokers of the wijk."""
+    return can_manage(user, initiative)
 
 
 def can_publish(user: User, initiative: Initiative) -> bool:
@@ -320,4 +361,7 @@ PERMISSIONS: dict[str, Callable[..., bool]] = {
     "link_partner": can_link_partner,
     "connect_help": can_connect_help,
     "record_contribution": can_record_contribution,
+    "set_follow_up": can_set_follow_up,
+    "handle_attention": can_handle_attention,
+    "print_letter": can_print_letter,
 }

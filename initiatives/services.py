@@ -15,13 +15,16 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from budgets import ledger
 from initiatives import rules, tasks
 from initiatives.models import (
+    Channel,
+    ConsentBasis,
     EntryKind,
     HelpOffer,
     Initiative,
@@ -102,6 +105,14 @@ def _mark_first_response(initiative: Initiative, now: datetime) -> list[str]:
     return ["first_response_at", "response_working_days"]
 
 
+def _answered(initiative: Initiative) -> list[str]:
+    """A broker wrote to the initiator: their reply no longer waits ("Actie nodig")."""
+    if initiative.initiator_replied_at is None:
+        return []
+    initiative.initiator_replied_at = None
+    return ["initiator_replied_at"]
+
+
 def first_response_due(submitted_at: datetime) -> date:
     return add_working_days(local_date(submitted_at), settings.FIRST_RESPONSE_WORKING_DAYS)
 
@@ -122,13 +133,21 @@ def submit_initiative(
     phone: str = "",
     language: str = "nl",
     submission_key: uuid.UUID | None = None,
+    channel: str = Channel.ONLINE,
+    entered_by=None,
+    consent_basis: str = ConsentBasis.ONLINE_FORM,
+    consent_at: datetime | None = None,
     now: datetime | None = None,
 ) -> tuple[Initiative, str]:
     """Create an initiative and its initiator; return it with the private tracking token.
 
-    A repeated ``submission_key`` (double click, resubmitted form) returns the initiative
-    the first submission created, with ``token`` empty: the token was shown only once.
+    A broker entering it for a resident (``entered_by``: by phone, at the spreekuur, ...)
+    says how it came in and how the resident agreed; the first-response clock starts now
+    either way. A repeated ``submission_key`` (double click, resubmitted form) returns the
+    initiative the first submission created, with ``token`` empty: the token was shown once.
     """
+    if entered_by is not None and not rules.can_enter_for_resident(entered_by, neighbourhood):
+        raise PermissionDenied
     now = now or timezone.now()
     initiative = Initiative(
         title=title,
@@ -141,6 +160,10 @@ def submit_initiative(
         first_response_due=first_response_due(now),
         language=language,
         submission_key=submission_key,
+        channel=channel,
+        entered_by=entered_by,
+        # Who typed it in with the resident does the work, unless they hand it over.
+        assigned_broker=entered_by,
     )
     token = initiative.issue_tracking_token()
     try:
@@ -148,8 +171,15 @@ def submit_initiative(
             initiative.save()
             initiative.priorities.set(priorities)
             Initiator.objects.create(
-                initiative=initiative, name=name, email=email, phone=phone, consent_at=now
+                initiative=initiative,
+                name=name,
+                email=email,
+                phone=phone,
+                consent_basis=consent_basis,
+                consent_at=consent_at or now,
             )
+            if entered_by is not None:
+                _entry(initiative, EntryKind.ENTERED_FOR_RESIDENT, entered_by, now)
             enqueue_in_transaction(tasks.notify_initiator_submitted, initiative_id=initiative.pk)
             enqueue_in_transaction(tasks.notify_brokers_submitted, initiative_id=initiative.pk)
     except IntegrityError:
@@ -172,7 +202,9 @@ def reply_as_initiator(
         current = _lock(initiative, None)
         entry = _entry(current, EntryKind.MESSAGE_FROM_INITIATOR, None, now, public_text=text)
         current.waiting_for_initiator_since = None
-        _save(current, "waiting_for_initiator_since", now=now)
+        # "Actie nodig" from the first reply nobody answered yet.
+        current.initiator_replied_at = current.initiator_replied_at or now
+        _save(current, "waiting_for_initiator_since", "initiator_replied_at", now=now)
         enqueue_in_transaction(tasks.notify_brokers_of_initiator, entry_id=entry.pk)
     return entry
 
@@ -230,7 +262,9 @@ def offer_help(
                 submission_key=submission_key,
             )
             Initiative.objects.filter(pk=initiative.pk).update(
-                help_offer_count=F("help_offer_count") + 1
+                help_offer_count=F("help_offer_count") + 1,
+                # "Actie nodig" from the first offer nobody connected yet.
+                help_waiting_since=Coalesce("help_waiting_since", Value(now)),
             )
             _entry(initiative, EntryKind.HELP_OFFERED, None, now)
             enqueue_in_transaction(tasks.notify_brokers_of_help_offer, offer_id=offer.pk)
@@ -325,7 +359,7 @@ def _transition(
             current.referral_reference = referral_reference.strip()
             fields += ["referred_to", "referral_reference"]
         if actor is not None:
-            fields += _mark_first_response(current, now)
+            fields += [*_mark_first_response(current, now), *_answered(current)]
         _save(current, *fields, now=now)
         entry = _entry(
             current,
@@ -349,27 +383,43 @@ def assign(
     assignee,
     *,
     actor,
+    note: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Initiative:
-    """Take an initiative (assignee is the actor) or, as coordinator, give it to a broker."""
+    """Take an initiative (assignee is the actor) or hand it to a colleague of its wijk.
+
+    The colleague gets an e-mail with a link; the hand-over note (on leave, a better match)
+    is in the timeline, not in the mail, like every other text in the brokers' mail.
+    """
     taking = assignee is not None and assignee.pk == actor.pk
     if taking and initiative.assigned_broker_id == actor.pk:
         return initiative  # already theirs: nothing to do
     allowed = rules.can_take(actor, initiative) if taking else rules.can_assign(actor, initiative)
     if not allowed:
         raise PermissionDenied
-    if assignee is not None and not rules.can_manage(assignee, initiative):
+    if assignee is not None and not rules.can_be_assigned(assignee, initiative):
         raise WorkflowError(
             _("Kies een sociaal makelaar die in deze wijk werkt, of een coördinator.")
         )
     now = now or timezone.now()
+    note = note.strip()
     with transaction.atomic():
         current = _lock(initiative, expected_version)
         current.assigned_broker = assignee
         _save(current, "assigned_broker", now=now)
-        note = str(assignee.get_full_name() or assignee.get_username()) if assignee else ""
-        _entry(current, EntryKind.ASSIGNED, actor, now, internal_note=note)
+        name = str(assignee.get_full_name() or assignee.get_username()) if assignee else ""
+        entry = _entry(
+            current,
+            EntryKind.ASSIGNED,
+            actor,
+            now,
+            internal_note=f"{name}: {note}" if note else name,
+        )
+        if assignee is not None and not taking:
+            enqueue_in_transaction(
+                tasks.notify_assignee, entry_id=entry.pk, assignee_id=assignee.pk
+            )
     return current
 
 
@@ -437,7 +487,11 @@ def send_message(
     with transaction.atomic():
         current = _lock(initiative, None)
         current.waiting_for_initiator_since = now
-        fields = ["waiting_for_initiator_since", *_mark_first_response(current, now)]
+        fields = [
+            "waiting_for_initiator_since",
+            *_mark_first_response(current, now),
+            *_answered(current),
+        ]
         _save(current, *fields, now=now)
         entry = _entry(
             current, EntryKind.MESSAGE_TO_INITIATOR, actor, now, public_text=text.strip()
@@ -457,7 +511,7 @@ def post_update(
     now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, None)
-        _save(current, *_mark_first_response(current, now), now=now)
+        _save(current, *_mark_first_response(current, now), *_answered(current), now=now)
         entry = _entry(current, EntryKind.PUBLIC_UPDATE, actor, now, public_text=text.strip())
     return entry
 
@@ -517,6 +571,9 @@ def connect_help_offer(offer: HelpOffer, *, actor, now: datetime | None = None) 
         offer.is_connected = True
         offer.connected_at = now
         offer.save(update_fields=["is_connected", "connected_at"])
+        if not current.help_offers.filter(is_connected=False).exists():
+            current.help_waiting_since = None  # no offer waits any more
+            _save(current, "help_waiting_since", now=now)
         _entry(current, EntryKind.HELP_CONNECTED, actor, now)
     return offer
 

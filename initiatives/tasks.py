@@ -6,6 +6,8 @@ django_tasks_db does) and then given up with an ERROR in the log; every failed a
 visible in the admin's task results (wijkaanpak.tasks.send_or_retry).
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import Task, task
@@ -13,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from initiatives import rules
+from initiatives import digest, rules
 from initiatives.models import (
     EntryKind,
     HelpOffer,
@@ -161,6 +163,53 @@ def notify_brokers_of_help_offer(offer_id: int, attempt: int = 1) -> None:
         {"offer": offer},
         offer_id=offer_id,
     )
+
+
+@task
+def notify_assignee(entry_id: int, assignee_id: int, attempt: int = 1) -> None:
+    """A colleague handed an initiative over: tell the new assignee (a link, no details)."""
+    entry = TimelineEntry.objects.select_related("initiative__neighbourhood", "actor").get(
+        pk=entry_id
+    )
+    assignee = rules.brokers().filter(pk=assignee_id).exclude(email="").first()
+    if assignee is None:
+        return
+    initiative = entry.initiative
+    context = {
+        "initiative": initiative,
+        "entry": entry,
+        "from_name": entry.actor.get_full_name() or entry.actor.get_username()
+        if entry.actor
+        else "",
+        "workspace_url": _workspace_url(initiative),
+        # The entry's note is the assignee's name, then the hand-over note if there is one.
+        "has_note": entry.internal_note != (assignee.get_full_name() or assignee.get_username()),
+    }
+    message = _message("handed_over", context, [assignee.email], "nl")
+    send_or_retry(message, notify_assignee, attempt, entry_id=entry_id, assignee_id=assignee_id)
+    _record(initiative, "melding aan de nieuwe sociaal makelaar")
+
+
+@task
+def send_broker_digest(broker_id: int, day: str, attempt: int = 1) -> None:
+    """The daily summary for one broker (send_broker_digests), as it stands when sent."""
+    broker = digest.recipients().filter(pk=broker_id).first()
+    if broker is None:
+        return
+    today = date.fromisoformat(day)
+    found = digest.collect(broker, today)
+    if not found:
+        return  # handled since the command ran
+    for initiative in {*found.overdue, *found.replies, *found.follow_ups, *found.help_offers}:
+        initiative.workspace_url = _workspace_url(initiative)
+    context = {
+        "broker": broker,
+        "digest": found,
+        "day": today,
+        "attention_url": _url(reverse("initiatives:workspace")) + "?queue=attention",
+    }
+    message = _message("broker_digest", context, [broker.email], "nl")
+    send_or_retry(message, send_broker_digest, attempt, broker_id=broker_id, day=day)
 
 
 @task

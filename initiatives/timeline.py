@@ -32,6 +32,10 @@ class EntryKind(models.TextChoices):
     HELP_CONNECTED = "help_connected", _("Hulpaanbod gekoppeld")
     CONTACT_VIEWED = "contact_viewed", _("Contactgegevens bekeken")
     DATA_REQUEST = "data_request", _("Verzoek over persoonsgegevens")
+    ENTERED_FOR_RESIDENT = "entered_for_resident", _("Ingevoerd namens de bewoner")
+    FOLLOW_UP = "follow_up", _("Opvolgen")
+    ATTENTION_HANDLED = "attention_handled", _("Gezien, geen actie nodig")
+    NEW_TRACKING_LINK = "new_tracking_link", _("Nieuwe volglink gemaakt")
 
 
 class Audience(IntEnum):
@@ -94,6 +98,17 @@ ENTRY_SPECS: dict[str, EntrySpec] = {
     EntryKind.CONTACT_VIEWED: EntrySpec(is_change=False),
     # A resident's access or erasure request (AVG), handled: who, when, what (privacy.py).
     EntryKind.DATA_REQUEST: EntrySpec(by_resident=True),
+    # A broker typed the idea in with the resident (phone, spreekuur, ...): the resident
+    # sees who did, on the tracking page.
+    EntryKind.ENTERED_FOR_RESIDENT: EntrySpec(
+        audience=Audience.INITIATOR,
+        initiator_heading=_("Een sociaal makelaar heeft uw idee voor u ingevoerd"),
+    ),
+    # A follow-up date and its reason, or its removal (the internal note says which).
+    EntryKind.FOLLOW_UP: EntrySpec(),
+    EntryKind.ATTENTION_HANDLED: EntrySpec(),
+    # The old private link stopped working; a new letter or e-mail carries the new one.
+    EntryKind.NEW_TRACKING_LINK: EntrySpec(),
 }
 
 

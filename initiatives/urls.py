@@ -1,7 +1,17 @@
 from django.urls import path
 
 from initiatives.feeds import NeighbourhoodFeed
-from initiatives.views import actions, overviews, partners, privacy, public, workspace
+from initiatives.views import (
+    actions,
+    bulk,
+    followups,
+    intake,
+    overviews,
+    partners,
+    privacy,
+    public,
+    workspace,
+)
 
 app_name = "initiatives"
 
@@ -27,7 +37,13 @@ urlpatterns = [
     path("steun-bevestigen/<str:token>/", public.confirm_support, name="confirm_support"),
     # --- Brokers' workspace ---
     path("werkvoorraad/", workspace.workspace, name="workspace"),
+    path("werkvoorraad/nieuw/", intake.intake, name="workspace_intake"),
+    path("werkvoorraad/bulk/", bulk.bulk_action, name="workspace_bulk"),
     path("werkvoorraad/<int:pk>/", workspace.workspace_detail, name="workspace_detail"),
+    path("werkvoorraad/<int:pk>/brief/", intake.letter, name="workspace_letter"),
+    path("werkvoorraad/<int:pk>/nieuwe-link/", intake.new_link, name="workspace_new_link"),
+    path("werkvoorraad/<int:pk>/opvolgen/", followups.set_follow_up, name="workspace_follow_up"),
+    path("werkvoorraad/<int:pk>/gezien/", followups.handle_attention, name="workspace_seen"),
     path(
         "werkvoorraad/<int:pk>/contactgegevens/",
         actions.show_contact_details,

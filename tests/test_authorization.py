@@ -87,6 +87,13 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "initiatives:confirm_support": PUBLIC,  # a button; only its POST counts
     "initiatives:workspace": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:workspace_detail": WORKSPACE,
+    # Intake for a resident: any broker (for their own wijken); the letter like the page.
+    "initiatives:workspace_intake": (302, 302, 200, 200, 200, 403, 403, 302),
+    "initiatives:workspace_letter": WORKSPACE,
+    "initiatives:workspace_new_link": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_bulk": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_follow_up": POST_ONLY_WORKSPACE,
+    "initiatives:workspace_seen": POST_ONLY_WORKSPACE,
     "initiatives:workspace_contact": POST_ONLY_WORKSPACE,
     "initiatives:workspace_status": POST_ONLY_WORKSPACE,
     "initiatives:workspace_assign": POST_ONLY_WORKSPACE,
@@ -229,9 +236,16 @@ def test_a_refused_post_changes_nothing(world, name, role):
         "contribution-partner": PartnerFactory(name="Bijdragende partner").pk,
         "contribution-kind": "money",
         "contribution-value": "100",
+        "ids": [initiative.pk],
+        "action": "status",
     }
     response = clients[role].post(url_for(name, pattern, kwargs), data)
-    assert response.status_code in {302, 403, 404}
+    allowed = {302, 403, 404}
+    if name == "initiatives:workspace_bulk" and role == "other_broker":
+        # The bulk page is theirs too; an initiative of another wijk is left out, as
+        # tests/initiatives/workspace/test_bulk.py checks. The snapshot says nothing changed.
+        allowed.add(200)
+    assert response.status_code in allowed
     if response.status_code == 302:
         assert response["Location"].startswith(("/account/login/", "/account/tweede-stap/"))
     assert snapshot(initiative) == before

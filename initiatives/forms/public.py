@@ -244,40 +244,59 @@ class SubmitForm(ContactMixin, ProtectedForm):
         return self.cleaned_data["description"].strip()
 
     def clean_postcode(self) -> str:
-        value = self.cleaned_data["postcode"].strip()
-        if not value:
-            return ""
-        postcode = normalise_postcode(value)
-        if postcode is None:
-            raise ValidationError(
-                _("Dit is geen postcode. Een postcode is 4 cijfers en 2 letters, zoals 1506 AB."),
-                code="invalid",
-            )
-        return postcode
+        return clean_postcode(self.cleaned_data["postcode"])
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if cleaned.get("neighbourhood") or "postcode" in self.errors:
-            return cleaned
-        postcode = cleaned.get("postcode")
-        if not postcode:
-            self.add_error(
-                "neighbourhood",
-                ValidationError(_("Vul uw postcode in of kies uw wijk."), code="required"),
-            )
-            return cleaned
-        neighbourhood = Neighbourhood.objects.for_postcode(postcode)
-        if neighbourhood is None:
-            self.add_error(
-                "neighbourhood",
-                ValidationError(
-                    _("Wij vinden geen wijk bij deze postcode. Kies uw wijk uit de lijst."),
-                    code="unknown_postcode",
-                ),
-            )
-        else:
-            cleaned["neighbourhood"] = neighbourhood
+        find_wijk(self, cleaned)
         return cleaned
+
+
+def clean_postcode(value: str) -> str:
+    """A postcode as typed ("1506ab", "1506 AB") in one form, or a form error."""
+    value = value.strip()
+    if not value:
+        return ""
+    postcode = normalise_postcode(value)
+    if postcode is None:
+        raise ValidationError(
+            _("Dit is geen postcode. Een postcode is 4 cijfers en 2 letters, zoals 1506 AB."),
+            code="invalid",
+        )
+    return postcode
+
+
+def find_wijk(form: forms.Form, cleaned: dict, scope: frozenset[int] | None = None) -> None:
+    """The chosen wijk, or else the postcode's (among ``scope``'s ids); or a form error."""
+    if cleaned.get("neighbourhood") or "postcode" in form.errors:
+        return
+    postcode = cleaned.get("postcode")
+    if not postcode:
+        form.add_error(
+            "neighbourhood",
+            ValidationError(_("Vul uw postcode in of kies uw wijk."), code="required"),
+        )
+        return
+    neighbourhood = Neighbourhood.objects.for_postcode(postcode)
+    if neighbourhood is not None and scope is not None and neighbourhood.pk not in scope:
+        form.add_error(
+            "neighbourhood",
+            ValidationError(
+                _("Deze postcode ligt in %(wijk)s. Daar werkt u niet.")
+                % {"wijk": neighbourhood.name},
+                code="outside_scope",
+            ),
+        )
+    elif neighbourhood is None:
+        form.add_error(
+            "neighbourhood",
+            ValidationError(
+                _("Wij vinden geen wijk bij deze postcode. Kies uw wijk uit de lijst."),
+                code="unknown_postcode",
+            ),
+        )
+    else:
+        cleaned["neighbourhood"] = neighbourhood
 
 
 class ReplyForm(StyledFormMixin, forms.Form):

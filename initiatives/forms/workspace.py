@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from answers.forms import refuse_leftover_braces
@@ -17,6 +17,7 @@ from initiatives.models import (
     Partner,
 )
 from initiatives.queues import Queue
+from initiatives.workdays import local_date
 from initiatives.workflow import REASON_REQUIRED, Status, is_reopening
 from neighbourhoods.models import Neighbourhood, Priority
 from wijkaanpak.forms import StyledFormMixin
@@ -229,7 +230,59 @@ class StatusForm(VersionedForm):
 
 
 class AssignForm(VersionedForm):
-    assignee = BrokerChoiceField(label=_("Geef aan"), queryset=rules.brokers())
+    """Hand the initiative to a colleague: only people who may take it are offered."""
+
+    assignee = BrokerChoiceField(
+        label=_("Geef aan een collega"),
+        queryset=rules.brokers().none(),
+        empty_label=_("Kies een collega"),
+    )
+    note = forms.CharField(
+        label=_("Notitie voor uw collega"),
+        help_text=_("Bijvoorbeeld: ik ben met verlof. Uw collega krijgt dit per e-mail."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        required=False,
+    )
+
+    def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
+        super().__init__(*args, initiative=initiative, **kwargs)
+        self.fields["assignee"].queryset = rules.brokers(initiative.neighbourhood_id).exclude(
+            pk=initiative.assigned_broker_id or 0
+        )
+
+
+class FollowUpForm(StyledFormMixin, forms.Form):
+    """A date to come back to the initiative, and why ("bel terug na de vakantie")."""
+
+    use_required_attribute = False
+    on = forms.DateField(
+        label=_("Opvolgen op"),
+        required=False,
+        error_messages={"invalid": _("Vul een datum in, zoals 3-12-2026.")},
+        help_text=_("Bijvoorbeeld: 3-12-2026. Laat leeg om de datum weg te halen."),
+        # Text, not type="date": what a broker typed wrong comes back as typed, and
+        # a date input may not hold it.
+        widget=forms.DateInput(attrs={"class": "utrecht-textbox--short"}),
+    )
+    reason = forms.CharField(
+        label=_("Waarom?"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld: bel terug na de vakantie. Alleen medewerkers zien dit."),
+    )
+
+    def clean_reason(self) -> str:
+        return self.cleaned_data["reason"].strip()
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        on = cleaned.get("on")
+        if on is not None and on < local_date(timezone.now()):
+            self.add_error("on", _("Kies vandaag of een dag die nog komt."))
+        if on is not None and not cleaned.get("reason"):
+            self.add_error("reason", _("Schrijf op waarom u dit wilt opvolgen."))
+        return cleaned
 
 
 class PublishForm(VersionedForm):

@@ -185,7 +185,7 @@ def _email_preview(initiative: Initiative, data: dict) -> dict[str, str]:
 @require_POST
 @workspace_required
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
-    """Take the initiative (no assignee posted) or, as coordinator, give it to a broker."""
+    """Take the initiative (no assignee posted) or hand it to a colleague of its wijk."""
     initiative = get_initiative_for_user(request, pk)
     if "assign-assignee" not in request.POST:
         form = VersionedForm(request.POST, initiative=initiative, prefix="take")
@@ -199,6 +199,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
             _as_seen(initiative, form),
             assignee or data["assignee"],
             actor=request.user,
+            note=data.get("note", ""),
             expected_version=data["version"],
         )
 

@@ -27,10 +27,12 @@ from django.views.decorators.http import require_safe
 
 from answers import picker
 from initiatives import rules, services
+from initiatives.forms.bulk import BulkForm
 from initiatives.forms.workspace import (
     AmountForm,
     AssignForm,
     ContributionForm,
+    FollowUpForm,
     PartnerLinkForm,
     PublishForm,
     QueueFilterForm,
@@ -123,44 +125,119 @@ QUEUE_ROW_FIELDS = (
     "first_response_due",
     "first_response_at",
     "waiting_for_initiator_since",
+    "initiator_replied_at",
+    "help_waiting_since",
+    "follow_up_on",
+    "follow_up_reason",
     "neighbourhood__name",
     "assigned_broker__first_name",
     "assigned_broker__last_name",
     "assigned_broker__username",
 )
 
+# The columns a broker can sort on: key -> (heading, order). The default is the queue's
+# own order (by due date), which its partial index serves.
+QUEUE_COLUMNS = {
+    "titel": (_("Initiatief"), ("title",)),
+    "wijk": (_("Wijk"), ("neighbourhood__name",)),
+    "status": (_("Status"), ("status",)),
+    "makelaar": (
+        _("Sociaal makelaar"),
+        ("assigned_broker__first_name", "assigned_broker__last_name"),
+    ),
+    "reactie": (_("Eerste reactie"), QUEUE_ORDER),
+}
+DEFAULT_SORT = "reactie"
+
+
+def _sort(params) -> tuple[str, bool, tuple[str, ...]]:
+    """The whitelisted sort column, its direction, and the ORDER BY; else the default."""
+    key = params.get("sort", DEFAULT_SORT)
+    if key not in QUEUE_COLUMNS:
+        key = DEFAULT_SORT
+    descending = params.get("dir") == "desc"
+    order = QUEUE_COLUMNS[key][1]
+    if descending:
+        order = tuple(f"-{field}" for field in order)
+    return key, descending, (*order, "-pk" if descending else "pk")
+
+
+def _attention(initiative: Initiative, today: date) -> list[str]:
+    """Why a row needs its broker now ("Actie nodig"), in words."""
+    reasons = []
+    if initiative.initiator_replied_at and not initiative.is_closed:
+        reasons.append(str(_("de bewoner reageerde")))
+    if initiative.help_waiting_since and not initiative.is_closed:
+        reasons.append(str(_("nieuw hulpaanbod")))
+    if initiative.follow_up_on and initiative.follow_up_on <= today:
+        reasons.append(str(_("opvolgen: %(reason)s")) % {"reason": initiative.follow_up_reason})
+    return reasons
+
 
 @require_safe
 @workspace_required
 def workspace(request: HttpRequest) -> HttpResponse:
+    return render_queue(request, request.GET)
+
+
+def render_queue(
+    request: HttpRequest, params, *, bulk_form: Form | None = None, status: int = 200
+) -> HttpResponse:
+    """The werkvoorraad for the filters in ``params``; the bulk action bar's form on top."""
     today = local_date(timezone.now())
-    form = QueueFilterForm(request.GET, scope=rules.neighbourhood_scope(request.user))
+    form = QueueFilterForm(params, scope=rules.neighbourhood_scope(request.user))
     form.is_valid()  # invalid filters are shown with their error and otherwise ignored
     queue = form.cleaned_data.get("queue") or "new"
+    # A search looks through all of the broker's initiatives, not only this tab.
+    searching = bool(form.cleaned_data.get("q"))
+    shown = Queue.ALL if searching else queue
     managed = rules.managed_initiatives(request.user)
     counts = managed.queue_counts(request.user.pk, today)
+    sort, descending, order = _sort(params)
     initiatives = form.filter(
-        managed.queue(queue, request.user.pk, today)
+        managed.queue(shown, request.user.pk, today)
         .select_related("neighbourhood", "assigned_broker")
         .only(*QUEUE_ROW_FIELDS)
-        .order_by(*QUEUE_ORDER)
+        .order_by(*order)
     )
     paginator = Paginator(initiatives, PAGE_SIZE)
     if not form.has_filters():
-        paginator.count = counts[queue]  # counted just now: no second COUNT of the same rows
-    page = paginator.get_page(request.GET.get("page"))
+        paginator.count = counts[shown]  # counted just now: no second COUNT of the same rows
+    page = paginator.get_page(params.get("page"))
     _set_days_left(page, today)
     # Per page rather than per row: one reverse() and each status label translated once.
     detail_url = _url_with_pk("initiatives:workspace_detail")
     status_labels = {status: str(label) for status, label in Status.choices}
+    bulk_form = bulk_form or BulkForm(user=request.user)
+    ticked = {str(pk) for pk in bulk_form["ids"].value() or []} if bulk_form.is_bound else set()
     for initiative in page:
         initiative.detail_url = detail_url(initiative.pk)
         initiative.status_label = status_labels[initiative.status]
+        initiative.attention = _attention(initiative, today)
+        initiative.ticked = str(initiative.pk) in ticked
     queues = [
         {"name": name, "label": label, "count": counts[name]} for name, label in Queue.choices
     ]
-    context = {"form": form, "queue": queue, "queues": queues, "page": page}
-    return render(request, "initiatives/workspace/queue.html", context)
+    columns = [
+        {
+            "key": key,
+            "label": label,
+            "aria_sort": ("descending" if descending else "ascending") if key == sort else "",
+            "next_dir": "asc" if key == sort and descending else "desc" if key == sort else "asc",
+        }
+        for key, (label, _order) in QUEUE_COLUMNS.items()
+    ]
+    context = {
+        "form": form,
+        "queue": queue,
+        "searching": searching,
+        "queues": queues,
+        "page": page,
+        "columns": columns,
+        "bulk_form": bulk_form,
+        "query": params.urlencode(),
+    }
+    return render(request, "initiatives/workspace/queue.html", context, status=status)
 
 
 # --- One initiative -----------------------------------------------------------------------
@@ -227,9 +304,33 @@ ACTION_SECTIONS = (
             ActionForm(
                 "take_form", "initiatives:workspace_assign", _("Ik pak dit op"), "take", True
             ),
-            ActionForm("assign_form", "initiatives:workspace_assign", _("Toewijzen"), "assign"),
+            ActionForm("assign_form", "initiatives:workspace_assign", _("Overdragen"), "assign"),
         ),
         otherwise=_("U heeft dit initiatief opgepakt."),
+    ),
+    ActionSection(
+        "gezien",
+        _("Actie nodig"),
+        (
+            ActionForm(
+                "seen_form",
+                "initiatives:workspace_seen",
+                _("Gezien, geen actie nodig"),
+                "handle_attention",
+            ),
+        ),
+    ),
+    ActionSection(
+        "opvolgen",
+        _("Opvolgen"),
+        (
+            ActionForm(
+                "follow_up_form",
+                "initiatives:workspace_follow_up",
+                _("Datum opslaan"),
+                "set_follow_up",
+            ),
+        ),
     ),
     ActionSection(
         "status",
@@ -421,6 +522,11 @@ def _default_forms(initiative: Initiative) -> dict[str, Form]:
         "update_form": text_form("update"),
         "partner_form": PartnerLinkForm(prefix="partner"),
         "contribution_form": ContributionForm(prefix="contribution"),
+        "follow_up_form": FollowUpForm(
+            prefix="follow_up",
+            initial={"on": initiative.follow_up_on, "reason": initiative.follow_up_reason},
+        ),
+        "seen_form": Form(prefix="seen"),
         **picker.pickers(initiative),
     }
 

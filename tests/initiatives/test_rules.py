@@ -21,7 +21,8 @@ EXPECTED = {
     "view_contact_details": (MANAGERS, EVERY_STATUS),
     "change_status": (MANAGERS, EVERY_STATUS),
     "take": (MANAGERS, EVERY_STATUS),
-    "assign": ({"coordinator", "superuser"}, EVERY_STATUS),
+    # Handing over to a colleague of the wijk (issue 12): any broker of the wijk.
+    "assign": (MANAGERS, EVERY_STATUS),
     "publish": (MANAGERS, EVERY_STATUS - {Status.WITHDRAWN}),
     # The matrix's initiatives are not published, so there is nothing to take back; the
     # published case is tested below.
@@ -33,6 +34,10 @@ EXPECTED = {
     "link_partner": (MANAGERS, EVERY_STATUS),
     "connect_help": (MANAGERS, EVERY_STATUS),
     "record_contribution": (MANAGERS, EVERY_STATUS),
+    "set_follow_up": (MANAGERS, EVERY_STATUS),
+    "print_letter": (MANAGERS, EVERY_STATUS),
+    # Nothing waits in the matrix's initiatives; tests/initiatives/workspace/test_attention.py.
+    "handle_attention": (set(), EVERY_STATUS),
 }
 
 

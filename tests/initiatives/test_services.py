@@ -13,6 +13,7 @@ from tests.factories import (
     HelpOfferFactory,
     InitiativeFactory,
     InitiatorFactory,
+    NeighbourhoodFactory,
     PartnerFactory,
     TimelineEntryFactory,
     UserFactory,
@@ -192,11 +193,18 @@ def test_a_broker_takes_an_initiative_and_a_coordinator_assigns_one(broker_a, co
     services.assign(initiative, broker_a, actor=broker_a)
     initiative.refresh_from_db()
     assert initiative.assigned_broker == broker_a
-    with pytest.raises(PermissionDenied):
-        services.assign(initiative, colleague, actor=broker_a)
-    services.assign(initiative, colleague, actor=coordinator)
+    # A broker hands it to a colleague of the wijk; one of another wijk may not take it.
+    services.assign(initiative, colleague, actor=broker_a, note="Met verlof")
     initiative.refresh_from_db()
     assert initiative.assigned_broker == colleague
+    elsewhere = broker_of(NeighbourhoodFactory(), username="elders")
+    with pytest.raises(services.WorkflowError):
+        services.assign(initiative, elsewhere, actor=coordinator)
+    with pytest.raises(PermissionDenied):
+        services.assign(initiative, colleague, actor=elsewhere)
+    services.assign(initiative, broker_a, actor=coordinator)
+    initiative.refresh_from_db()
+    assert initiative.assigned_broker == broker_a
 
 
 def test_only_brokers_can_be_assigned(coordinator, council_member, wijk_a):

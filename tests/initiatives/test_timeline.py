@@ -21,6 +21,7 @@ def test_the_public_sees_updates_and_the_initiator_also_the_conversation():
         EntryKind.PUBLIC_UPDATE,
         EntryKind.MESSAGE_TO_INITIATOR,
         EntryKind.MESSAGE_FROM_INITIATOR,
+        EntryKind.ENTERED_FOR_RESIDENT,
     } == INITIATOR_VISIBLE
 
 

@@ -58,7 +58,7 @@ def test_counts_of_every_queue_are_shown(client, queues, broker_a):
     client.force_login(broker_a)
     response = client.get(URL)
     counts = {queue["name"]: queue["count"] for queue in response.context["queues"]}
-    assert counts == {"new": 1, "mine": 1, "overdue": 1, "waiting": 1, "all": 4}
+    assert counts == {"new": 1, "attention": 0, "mine": 1, "overdue": 1, "waiting": 1, "all": 4}
 
 
 def test_counts_come_from_one_aggregate_query(queues, broker_a, django_assert_num_queries):
@@ -178,7 +178,7 @@ def test_a_broker_without_wijken_has_empty_queues(queues, broker_a):
 
 def test_coordinator_counts_cover_every_wijk(queues, coordinator):
     counts = managed_initiatives(coordinator).queue_counts(coordinator.pk, TODAY)
-    assert counts == {"new": 2, "mine": 0, "overdue": 2, "waiting": 1, "all": 5}
+    assert counts == {"new": 2, "attention": 0, "mine": 0, "overdue": 2, "waiting": 1, "all": 5}
 
 
 def test_days_left_and_late_of_many_rows_match_the_working_day_count(client, wijk_a, broker_a):
@@ -239,12 +239,13 @@ def test_query_count_does_not_grow_with_the_number_of_initiatives(
     client.force_login(broker_a)
     # 1 session, 2 user, 3 groups (roles), 4 the broker's wijken, 5 the counts (one
     # query), 6 the page's rows with wijk and broker, 7-9 the choices of the wijk,
-    # priority and broker filters. The queue's size is among the counts.
-    with django_assert_num_queries(9):
+    # priority and broker filters, 10-11 the colleagues and partners of the bulk action
+    # bar. The queue's size is among the counts.
+    with django_assert_num_queries(11):
         response = client.get(URL, {"queue": "all"})
     assert len(response.context["page"]) == min(rows, 25)
     # A filter narrows the queue: its size is one more query.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         response = client.get(URL, {"queue": "all", "status": "submitted"})
     assert len(response.context["page"]) == min(rows, 25)
 

@@ -141,9 +141,10 @@ def test_page_query_count_does_not_grow_with_timeline_offers_or_partners(
     # 5 initiative + wijk + assigned broker + initiator, 6 priorities,
     # 7 timeline + actors, 8 help offers, 9 partner links + partners,
     # 10 contributions + partners, 11 active answer templates (all three pickers), 12 active
-    # partners for the link form, 13 the same for the contribution form. (The budget pots of
-    # the grant form come only from intake on.)
-    with django_assert_num_queries(13):
+    # partners for the link form, 13 the same for the contribution form, 14 the colleagues
+    # of the wijk for the hand-over form. (The budget pots of the grant form come only from
+    # intake on.)
+    with django_assert_num_queries(14):
         response = client.get(detail_url(initiative))
     assert response.status_code == 200
 
