@@ -283,3 +283,19 @@ def test_an_internal_note_may_hold_braces(client, initiative, broker_a):
     response = client.post(url(initiative, "note"), {"note-text": "Code {A} gebruikt."})
     assert response.status_code == 302
     assert TimelineEntry.objects.get().internal_note == "Code {A} gebruikt."
+
+
+def test_a_bulk_status_text_with_a_placeholder_is_not_sent(client, initiative, broker_a, post):
+    client.force_login(broker_a)
+    data = {
+        "ids": [initiative.pk],
+        "action": "status",
+        "to": Status.INTAKE,
+        "public_text": "Beste {voornaam}, we bellen u.",
+        "query": "queue=all",
+    }
+    response = post(reverse("initiatives:workspace_bulk"), data)
+    assert "Er staat nog {voornaam} in de tekst." in response.text
+    initiative.refresh_from_db()
+    assert initiative.status == Status.SUBMITTED
+    assert mail.outbox == []
