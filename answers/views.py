@@ -5,6 +5,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +32,9 @@ def templates_managed(view: Callable) -> Callable:
 @workspace_required
 def template_list(request: HttpRequest) -> HttpResponse:
     # Few rows, and each shows only these columns: one query, no pages.
-    templates = AnswerTemplate.objects.only("name", "kind", "to_status", "text_en", "is_active")
+    templates = AnswerTemplate.objects.only("name", "kind", "to_status", "is_active").annotate(
+        in_english=ExpressionWrapper(~Q(text_en=""), output_field=BooleanField())
+    )
     context = {
         "templates": templates,
         "may_manage": rules.can_manage_answer_templates(request.user),

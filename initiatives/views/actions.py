@@ -31,6 +31,7 @@ from initiatives.forms.workspace import (
 from initiatives.models import HelpOffer, Initiative, Initiator, TimelineEntry
 from initiatives.timeline import EntryKind
 from initiatives.views.workspace import (
+    RESIDENT_TEXTS,
     TEXT_ACTIONS,
     get_initiative_for_user,
     render_detail,
@@ -265,7 +266,7 @@ def _post_text(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """A message to the initiator, an internal note or a public update (see TEXT_ACTIONS)."""
     initiative = get_initiative_for_user(request, pk)
     form = text_form(kind, request.POST)
-    if kind in {"message", "update"} and picker.USE in request.POST:
+    if kind in RESIDENT_TEXTS and picker.USE in request.POST:
 
         def rebuild(initial: dict) -> Form:
             return text_form(kind, initial=initial)

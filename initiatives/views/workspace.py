@@ -483,9 +483,14 @@ def _action_sections(request: HttpRequest, initiative: Initiative, forms: dict) 
     return sections
 
 
+# The texts of TEXT_ACTIONS that residents read: they offer answer templates and may not keep
+# a placeholder.
+RESIDENT_TEXTS = frozenset({"message", "update"})
+
+
 def text_form(kind: str, data=None, **kwargs) -> TextForm:
     label, help_text, _service, _success = TEXT_ACTIONS[kind]
-    for_residents = kind in {"message", "update"}
+    for_residents = kind in RESIDENT_TEXTS
     return TextForm(
         data, label=label, help_text=help_text, for_residents=for_residents, prefix=kind, **kwargs
     )
