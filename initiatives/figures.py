@@ -310,6 +310,15 @@ FIGURES: list[Figure | str] = [
         place=(Section.MONEY, 10),
         column="verified_supports",
     ),
+    Figure(
+        # Typed in by a broker with the resident: phone, spreekuur, house visit, ...
+        "entered_for_residents",
+        Format.COUNT,
+        lambda model, today: models.Count("pk", filter=~Q(channel="online")),
+        page_label=gettext_lazy("Ingevoerd door een sociaal makelaar, samen met de bewoner"),
+        place=(Section.RESPONSE, 4),
+        column="entered_for_residents",
+    ),
 ]
 FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES if isinstance(figure, Figure)}
 AGGREGATED = [figure for figure in FIGURE_BY_KEY.values() if figure.aggregate is not None]

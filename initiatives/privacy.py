@@ -4,11 +4,13 @@
   initiator or helper, as plain values and moments (the JSON download, through Django's JSON
   encoder, and the readable page use the same dict).
 - ``erase_initiator`` / ``erase_help_offer``: anonymise now, clearing exactly what the
-  retention run (``services.anonymise_closed``) clears after the retention period.
+  retention run (``anonymise_closed`` below) clears after the retention period.
 - ``record_export``: a coordinator's export, logged.
 
 Every action leaves an internal note on the initiative's timeline: who, when, what.
 """
+
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -136,7 +138,7 @@ def record_export(initiative_id: int, *, actor, what: str) -> None:
 
 
 def _clear_initiator(initiative_ids: list[int], now) -> int:
-    """The retention run's clearing (services.anonymise_closed) for these initiatives."""
+    """The retention run's clearing (anonymise_closed) for these initiatives."""
     cleared = Initiator.objects.filter(
         initiative__in=initiative_ids, anonymised_at__isnull=True
     ).update(**Initiator.anonymised(now))
@@ -174,3 +176,23 @@ def erase_help_offer(offer: HelpOffer, *, actor) -> None:
         actor,
         f"AVG-verwijderverzoek (brief of e-mail): hulpaanbod {offer.pk} gewist.",
     )
+
+
+# --- Retention --------------------------------------------------------------------------
+
+
+def anonymise_closed(before: datetime, *, now: datetime | None = None) -> tuple[int, int]:
+    """Remove personal data of initiatives closed before ``before``; return (initiators, offers)."""
+    now = now or timezone.now()
+    closed = Initiative.objects.closed().filter(closed_at__lt=before)
+    with transaction.atomic():
+        initiators = Initiator.objects.filter(
+            initiative__in=closed, anonymised_at__isnull=True
+        ).update(**Initiator.anonymised(now))
+        offers = HelpOffer.objects.filter(initiative__in=closed, anonymised_at__isnull=True).update(
+            **HelpOffer.anonymised(now)
+        )
+        # What the initiator wrote (replies, a withdrawal reason) and what was written to
+        # them by name may carry personal details too.
+        TimelineEntry.objects.filter(initiative__in=closed).personal_texts().update(public_text="")
+    return initiators, offers

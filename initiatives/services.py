@@ -586,23 +586,3 @@ def record_contact_view(initiative: Initiative, *, actor, now: datetime | None =
     if not rules.can_view_contact_details(actor, initiative):
         raise PermissionDenied
     _entry(initiative, EntryKind.CONTACT_VIEWED, actor, now or timezone.now())
-
-
-# --- Retention --------------------------------------------------------------------------
-
-
-def anonymise_closed(before: datetime, *, now: datetime | None = None) -> tuple[int, int]:
-    """Remove personal data of initiatives closed before ``before``; return (initiators, offers)."""
-    now = now or timezone.now()
-    closed = Initiative.objects.closed().filter(closed_at__lt=before)
-    with transaction.atomic():
-        initiators = Initiator.objects.filter(
-            initiative__in=closed, anonymised_at__isnull=True
-        ).update(**Initiator.anonymised(now))
-        offers = HelpOffer.objects.filter(initiative__in=closed, anonymised_at__isnull=True).update(
-            **HelpOffer.anonymised(now)
-        )
-        # What the initiator wrote (replies, a withdrawal reason) and what was written to
-        # them by name may carry personal details too.
-        TimelineEntry.objects.filter(initiative__in=closed).personal_texts().update(public_text="")
-    return initiators, offers

@@ -86,6 +86,8 @@ class BulkForm(StyledFormMixin, forms.Form):
     )
 
     def __init__(self, *args, user, **kwargs) -> None:
+        # Its own ids: the queue's filter form above it has an "assignee" too.
+        kwargs.setdefault("auto_id", "bulk_%s")
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = rules.colleagues(user).only(
             "first_name", "last_name", "username"

@@ -8,6 +8,7 @@ address; either way the broker can print a one-page letter with the link and a Q
 from datetime import datetime, time
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -85,8 +86,10 @@ def letter(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = get_initiative_for_user(request, pk)
     context = {"initiative": initiative, "today": local_date(timezone.now())}
     if initiative.pk in request.session.get(LETTER_SESSION_KEY, []):
-        path = reverse("initiatives:track", kwargs={"token": initiative.tracking_token()})
-        url = request.build_absolute_uri(path)
+        # The site's own address, as in the e-mails: not the one the broker works on.
+        url = settings.SITE_URL + reverse(
+            "initiatives:track", kwargs={"token": initiative.tracking_token()}
+        )
         context["tracking_url"] = url
         context["qr_code"] = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
     return render(request, "initiatives/workspace/letter.html", context)

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from initiatives import privacy, services
+from initiatives import privacy
 from initiatives.models import EntryKind, HelpOffer, Initiator, Status, TimelineEntry
 from tests.factories import (
     HelpOfferFactory,
@@ -127,14 +127,14 @@ def test_the_resident_has_their_data_erased(client, initiative, broker_a):
 
 
 def test_erasing_clears_what_the_retention_run_clears(initiative, wijk_a):
-    """The same fields as services.anonymise_closed, so the two never drift apart."""
+    """The same fields as privacy.anonymise_closed, so the two never drift apart."""
     closed = InitiativeFactory(neighbourhood=wijk_a, status=Status.DECLINED)
     InitiatorFactory(initiative=closed)
     for source in (initiative, closed):
         TimelineEntryFactory(initiative=source, kind=EntryKind.STATUS_CHANGE, public_text="Weg")
     closed.closed_at = closed.submitted_at
     closed.save(update_fields=["closed_at"])
-    services.anonymise_closed(before=closed.submitted_at.replace(year=2100))
+    privacy.anonymise_closed(before=closed.submitted_at.replace(year=2100))
     privacy.erase_initiator(initiative)
 
     def state(source):

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
-from initiatives import services
+from initiatives import privacy, services
 from initiatives.models import EntryKind, HelpOffer, Initiative, Initiator, Status, Support
 from tests.factories import (
     HelpOfferFactory,
@@ -366,7 +366,7 @@ def test_anonymising_also_clears_what_the_initiator_wrote_when_withdrawing(wijk_
     Initiative.objects.filter(pk=initiative.pk).update(
         closed_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     )
-    services.anonymise_closed(dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
+    privacy.anonymise_closed(dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
     texts = list(initiative.timeline.values_list("public_text", flat=True))
     assert not any("Kerkstraat" in text or "Fatima" in text for text in texts)
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from initiatives.services import anonymise_closed
+from initiatives.privacy import anonymise_closed
 
 
 class Command(BaseCommand):

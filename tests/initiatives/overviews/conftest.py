@@ -153,6 +153,7 @@ def dataset(today, wijk_a, wijk_b, broker_a):
         published=True,
         public_title="Speelplein De Vlinder",
         status=Status.COMPLETED,
+        channel="spreekuur",  # a broker typed it in at the spreekuur
         submitted_at=dt.datetime(2026, 3, 2, 9, 0, tzinfo=AMS),
         amount_requested=Decimal("2000.00"),
         amount_granted=Decimal("2000.00"),
@@ -168,6 +169,7 @@ def dataset(today, wijk_a, wijk_b, broker_a):
         submitted_at=dt.datetime(2026, 4, 1, 9, 0, tzinfo=AMS),
         amount_requested=Decimal("300.00"),
         priorities=[handhaving],
+        channel="phone",
     )
     TimelineEntryFactory(
         initiative=p3, kind=EntryKind.PUBLIC_UPDATE, public_text="CANARY-UNPUBLISHED-DESCRIPTION"

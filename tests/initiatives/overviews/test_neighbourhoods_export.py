@@ -54,6 +54,7 @@ def test_figures_cover_published_initiatives_whoever_asks(client, dataset, role,
         "cofunding": "1500.00",  # published only: p1 and p2, not p3's 200
         "cofunding_per_euro": "0.60",  # 1,500 / 2,500
         "verified_supports": "2",
+        "entered_for_residents": "1",  # p2; p3 (by phone) is not published
     }
 
 
