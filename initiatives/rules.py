@@ -123,6 +123,11 @@ def can_manage_partners(user: User) -> bool:
     return is_broker(user)
 
 
+def can_manage_answer_templates(user: User) -> bool:
+    """Create and change the answer templates (standaardteksten); brokers use them."""
+    return is_coordinator(user)
+
+
 def can_change_site_settings(user: User) -> bool:
     """The municipality's name, logo, theme and contact details: functional administrators."""
     if awaits_second_factor(user):

@@ -146,11 +146,14 @@ def restore_reference_data() -> None:
             group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
-    budget_roles = importlib.import_module("budgets.migrations.0002_roles")
-    for name, codenames in budget_roles.ADMIN_PERMISSIONS.items():
-        Group.objects.get(name=name).permissions.add(
-            *Permission.objects.filter(content_type__app_label="budgets", codename__in=codenames)
-        )
+    for app_label in ("budgets", "answers"):
+        app_roles = importlib.import_module(f"{app_label}.migrations.0002_roles")
+        for name, codenames in app_roles.ADMIN_PERMISSIONS.items():
+            Group.objects.get(name=name).permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
+                )
+            )
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from answers.models import AnswerTemplate
 from budgets.models import BudgetPot
 from initiatives.models import (
     HelpOffer,
@@ -204,3 +205,16 @@ class BudgetPotFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Wijkbudget {n}")
     description = "Voor initiatieven van bewoners."
     amount = Decimal("1000.00")
+
+
+class AnswerTemplateFactory(factory.django.DjangoModelFactory):
+    """A message template; ``kind="status", to_status=...`` for a status change."""
+
+    class Meta:
+        model = AnswerTemplate
+
+    name = factory.Sequence(lambda n: f"Standaardtekst {n}")
+    kind = AnswerTemplate.Kind.MESSAGE
+    to_status = ""
+    text_nl = "Beste {voornaam}, ik ben {makelaar}, de sociaal makelaar van {wijk}."
+    text_en = "Dear {voornaam}, I am {makelaar}, the social broker of {wijk}."

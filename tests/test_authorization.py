@@ -10,7 +10,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from initiatives.models import Initiative, Status, TimelineEntry
-from tests.factories import HelpOfferFactory, InitiativeFactory, InitiatorFactory, PartnerFactory
+from tests.factories import (
+    AnswerTemplateFactory,
+    HelpOfferFactory,
+    InitiativeFactory,
+    InitiatorFactory,
+    PartnerFactory,
+)
 from tests.second_factor import app_device, verify_session
 from tests.wijkaanpak.test_face import PNG as LOGO_PNG
 from wijkaanpak.models import SiteSettings
@@ -106,6 +112,10 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "initiatives:partners": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:partner_create": (302, 302, 200, 200, 200, 403, 403, 302),
     "initiatives:partner_edit": (302, 302, 200, 200, 200, 403, 403, 302),
+    # Answer templates: brokers see them, coordinators keep them.
+    "answers:list": (302, 302, 200, 200, 200, 403, 403, 302),
+    "answers:create": (302, 302, 403, 403, 200, 403, 403, 302),
+    "answers:edit": (302, 302, 403, 403, 200, 403, 403, 302),
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,
@@ -142,6 +152,7 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
     InitiatorFactory(initiative=initiative)
     offer = HelpOfferFactory(initiative=initiative)
     partner = PartnerFactory()
+    answer = AnswerTemplateFactory()
     clients = {role: Client() for role in ROLES}
     for role, user in {
         "broker": broker_a,
@@ -160,6 +171,7 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         "pk": initiative.pk,
         "offer_pk": offer.pk,
         "partner_pk": partner.pk,
+        "template_pk": answer.pk,
         "slug": wijk_a.slug,
         "uidb64": "MQ",
         "name": "logo",

@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("wijkaanpak", "initiatives", "neighbourhoods", "subscriptions", "budgets")
+PACKAGES = ("wijkaanpak", "initiatives", "neighbourhoods", "subscriptions", "budgets", "answers")
 
 
 def _module_name(path: Path) -> str:

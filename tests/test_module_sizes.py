@@ -14,6 +14,7 @@ DIRECTORIES = (
     "neighbourhoods",
     "subscriptions",
     "budgets",
+    "answers",
     "tests",
 )
 MOST_LINES = 600

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "initiatives",
     "subscriptions",
     "budgets",
+    "answers",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("", include("subscriptions.urls")),
+    path("", include("answers.urls")),
     path("", include("initiatives.urls")),
 ]
 

@@ -14,6 +14,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 
+from answers.demo import load_answer_templates
 from initiatives import services
 from initiatives.demo.people import DEMO_USERS, email_of
 from initiatives.demo.plan import SEED, Plan, demo_plans
@@ -54,6 +55,7 @@ def load_demo(log: Log) -> tuple[list[Plan], int]:
         wijken = load_wijken(log)
         partners = load_partners(log)
         users = load_users(wijken, log)
+        load_answer_templates(log)
         return load_initiatives(wijken, partners, users)
 
 

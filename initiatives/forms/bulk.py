@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from answers.forms import refuse_leftover_braces
 from initiatives import rules
 from initiatives.bulk import BulkAction
 from initiatives.forms.workspace import (
@@ -91,6 +92,10 @@ class BulkForm(StyledFormMixin, forms.Form):
         self.fields["assignee"].queryset = rules.colleagues(user).only(
             "first_name", "last_name", "username"
         )
+
+    def clean_public_text(self) -> str:
+        refuse_leftover_braces(self.cleaned_data["public_text"])  # each initiator reads it
+        return self.cleaned_data["public_text"]
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -9,6 +9,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from answers.forms import refuse_leftover_braces
 from budgets.models import BudgetPot, ContributionKind
 from initiatives import rules
 from initiatives.models import (
@@ -209,6 +210,10 @@ class StatusForm(VersionedForm):
             (value, Status(value).label) for value in self.initiative.allowed_transitions()
         ]
 
+    def clean_public_text(self) -> str:
+        refuse_leftover_braces(self.cleaned_data["public_text"])  # the initiator reads it
+        return self.cleaned_data["public_text"]
+
     def clean(self) -> dict:
         cleaned = super().clean()
         to = cleaned.get("to")
@@ -343,19 +348,29 @@ class AmountForm(VersionedForm):
 
 
 class TextForm(StyledFormMixin, forms.Form):
-    """One text: a message to the initiator, an internal note or a public update."""
+    """One text: a message to the initiator, an internal note or a public update.
+
+    A text for residents (``for_residents``) may not keep a placeholder of an answer
+    template, or any other brace: it is sent as it stands.
+    """
 
     use_required_attribute = False
 
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
-    def __init__(self, *args, label: str, help_text: str = "", **kwargs) -> None:
+    def __init__(
+        self, *args, label: str, help_text: str = "", for_residents: bool = False, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].label = label
         self.fields["text"].help_text = help_text
+        self.for_residents = for_residents
 
     def clean_text(self) -> str:
-        return self.cleaned_data["text"].strip()
+        text = self.cleaned_data["text"].strip()
+        if self.for_residents:
+            refuse_leftover_braces(text)
+        return text
 
 
 class PartnerLinkForm(StyledFormMixin, forms.Form):

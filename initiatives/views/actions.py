@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from answers import picker
 from budgets import services as budget_services
 from initiatives import services, tasks
 from initiatives.forms.workspace import (
@@ -30,6 +31,7 @@ from initiatives.forms.workspace import (
 from initiatives.models import HelpOffer, Initiative, Initiator, TimelineEntry
 from initiatives.timeline import EntryKind
 from initiatives.views.workspace import (
+    RESIDENT_TEXTS,
     TEXT_ACTIONS,
     get_initiative_for_user,
     render_detail,
@@ -90,6 +92,31 @@ def _render_conflict(
     )
 
 
+def _use_template(
+    request: HttpRequest,
+    initiative: Initiative,
+    name: str,
+    form: Form,
+    field: str,
+    rebuild: Callable[[dict], Form],
+) -> HttpResponse:
+    """ "Gebruik": the chosen answer template in the text box, to edit; nothing is sent.
+
+    ``form`` is the action's form as posted (named ``name`` on the page); ``rebuild`` makes
+    it again from initial values. The template's kind is the form's prefix.
+    """
+    kind = form.prefix
+    initial, answers = picker.use(
+        form, kind, field, initiative=initiative, broker=request.user, data=request.POST
+    )
+    bound = {name: rebuild(initial)}
+    if answers.errors:
+        bound[f"{kind}_answers"] = answers
+    # Otherwise the picker starts empty again: "Gebruik" is the form's first button, so an
+    # Enter in one of its text fields presses it, and must not overwrite the edited text.
+    return render_detail(request, initiative, bound=bound)
+
+
 @require_POST
 @workspace_required
 def show_contact_details(request: HttpRequest, pk: int) -> HttpResponse:
@@ -104,6 +131,15 @@ def show_contact_details(request: HttpRequest, pk: int) -> HttpResponse:
 def change_status(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = get_initiative_for_user(request, pk)
     form = StatusForm(request.POST, initiative=initiative, prefix="status")
+    if picker.USE in request.POST:
+        return _use_template(
+            request,
+            initiative,
+            "status_form",
+            form,
+            "public_text",
+            lambda initial: StatusForm(initiative=initiative, prefix="status", initial=initial),
+        )
     if "preview" in request.POST and form.is_valid():
         preview = _email_preview(initiative, form.cleaned_data)
         return render_detail(request, initiative, bound={"status_form": form}, preview=preview)
@@ -230,6 +266,12 @@ def _post_text(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """A message to the initiator, an internal note or a public update (see TEXT_ACTIONS)."""
     initiative = get_initiative_for_user(request, pk)
     form = text_form(kind, request.POST)
+    if kind in RESIDENT_TEXTS and picker.USE in request.POST:
+
+        def rebuild(initial: dict) -> Form:
+            return text_form(kind, initial=initial)
+
+        return _use_template(request, initiative, f"{kind}_form", form, "text", rebuild)
     _label, _help_text, service, success = TEXT_ACTIONS[kind]
 
     def action(data: dict) -> None:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from answers import picker
 from initiatives import rules, services
 from initiatives.forms.bulk import BulkForm
 from initiatives.forms.workspace import (
@@ -286,6 +287,10 @@ class ActionForm:
     permission: str  # a question in rules.PERMISSIONS
     primary: bool = False
     preview: bool = False  # a second button shows the e-mail first
+    # The kind of answer template (answers.models.AnswerTemplate.Kind) offered above the
+    # text box ``answer_field``; the picker is the form ``<answers>_answers``.
+    answers: str = ""
+    answer_field: str = "text"
 
 
 @dataclass(frozen=True)
@@ -349,6 +354,8 @@ ACTION_SECTIONS = (
                 "change_status",
                 primary=True,
                 preview=True,
+                answers="status",
+                answer_field="public_text",
             ),
         ),
     ),
@@ -362,6 +369,7 @@ ACTION_SECTIONS = (
                 _("Bericht versturen"),
                 "message_initiator",
                 primary=True,
+                answers="message",
             ),
         ),
     ),
@@ -374,6 +382,7 @@ ACTION_SECTIONS = (
                 "initiatives:workspace_update",
                 _("Voortgangsbericht plaatsen"),
                 "post_update",
+                answers="update",
             ),
         ),
     ),
@@ -462,7 +471,17 @@ def _action_sections(request: HttpRequest, initiative: Initiative, forms: dict) 
             if allowed or form.errors:
                 submit = (published and section.submit_when_published) or action.submit
                 url = reverse(action.url, kwargs={"pk": initiative.pk})
-                shown.append({"action": action, "form": form, "url": url, "submit": submit})
+                # Shown only when there is a template to choose.
+                answers = forms.get(f"{action.answers}_answers")
+                shown.append(
+                    {
+                        "action": action,
+                        "form": form,
+                        "url": url,
+                        "submit": submit,
+                        "picker": answers if answers and answers.templates else None,
+                    }
+                )
         if shown or section.otherwise:
             sections.append(
                 {
@@ -475,9 +494,17 @@ def _action_sections(request: HttpRequest, initiative: Initiative, forms: dict) 
     return sections
 
 
-def text_form(kind: str, data=None) -> TextForm:
+# The texts of TEXT_ACTIONS that residents read: they offer answer templates and may not keep
+# a placeholder.
+RESIDENT_TEXTS = frozenset({"message", "update"})
+
+
+def text_form(kind: str, data=None, **kwargs) -> TextForm:
     label, help_text, _service, _success = TEXT_ACTIONS[kind]
-    return TextForm(data, label=label, help_text=help_text, prefix=kind)
+    for_residents = kind in RESIDENT_TEXTS
+    return TextForm(
+        data, label=label, help_text=help_text, for_residents=for_residents, prefix=kind, **kwargs
+    )
 
 
 def _default_forms(initiative: Initiative) -> dict[str, Form]:
@@ -516,6 +543,7 @@ def _default_forms(initiative: Initiative) -> dict[str, Form]:
             initial={"on": initiative.follow_up_on, "reason": initiative.follow_up_reason},
         ),
         "seen_form": Form(prefix="seen"),
+        **picker.pickers(initiative),
     }
 
 

@@ -10,6 +10,8 @@ from django.db.models import Count
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from answers import placeholders
+from answers.models import AnswerTemplate
 from budgets.models import BudgetPot, Grant
 from initiatives.demo.people import DEMO_USERS
 from initiatives.models import (
@@ -50,6 +52,7 @@ def counts() -> dict[str, int]:
         Support,
         HelpOffer,
         InitiativePartner,
+        AnswerTemplate,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -249,6 +252,15 @@ def test_a_run_on_a_past_day_dates_everything_before_that_day(settings, time_mac
     # nothing is stamped on the day of the run, nor by the real clock, years later.
     assert that_day - EIGHTEEN_MONTHS <= min(moments)
     assert max(moments) < that_day
+
+
+def test_creates_answer_templates_of_every_kind_in_both_languages(output):
+    templates = list(AnswerTemplate.objects.all())
+    assert {template.kind for template in templates} == set(AnswerTemplate.Kind.values)
+    for template in templates:
+        assert template.text_nl and template.text_en and template.is_active
+        assert placeholders.unknown(template.text_nl + template.text_en) == []
+    assert f"Answer templates: {len(templates)} ({len(templates)} new)" in output
 
 
 def test_a_second_run_creates_nothing_twice(output):

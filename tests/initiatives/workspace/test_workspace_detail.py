@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from initiatives.models import EntryKind
+from initiatives.models import EntryKind, Status
 from tests.factories import (
+    AnswerTemplateFactory,
     HelpOfferFactory,
     InitiativeFactory,
     InitiativePartnerFactory,
@@ -124,6 +125,8 @@ def _grow(initiative, rows: int) -> None:
         TimelineEntryFactory(initiative=initiative, internal_note="notitie")
         HelpOfferFactory(initiative=initiative)
         InitiativePartnerFactory(initiative=initiative)
+        AnswerTemplateFactory()
+        AnswerTemplateFactory(kind="status", to_status=Status.INTAKE)
     for _ in range(rows):
         InitiatorFactory(initiative=InitiativeFactory(neighbourhood=initiative.neighbourhood))
 
@@ -137,10 +140,11 @@ def test_page_query_count_does_not_grow_with_timeline_offers_or_partners(
     # 1 session, 2 user, 3 groups (roles), 4 the broker's wijken (scope),
     # 5 initiative + wijk + assigned broker + initiator, 6 priorities,
     # 7 timeline + actors, 8 help offers, 9 partner links + partners,
-    # 10 contributions + partners, 11 active partners for the link form, 12 the same for
-    # the contribution form, 13 the colleagues of the wijk for the hand-over form. (The
-    # budget pots of the grant form come only from intake on.)
-    with django_assert_num_queries(13):
+    # 10 contributions + partners, 11 active answer templates (all three pickers), 12 active
+    # partners for the link form, 13 the same for the contribution form, 14 the colleagues
+    # of the wijk for the hand-over form. (The budget pots of the grant form come only from
+    # intake on.)
+    with django_assert_num_queries(14):
         response = client.get(detail_url(initiative))
     assert response.status_code == 200
 
@@ -153,6 +157,6 @@ def test_coordinator_page_query_count_is_fixed(
     client.force_login(coordinator)
     # As for a broker, without the wijken (coordinators manage every wijk) and with
     # the brokers for the assign form.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(detail_url(initiative))
     assert response.status_code == 200
