@@ -1,12 +1,18 @@
 """A broker's day in a real browser with JavaScript off: a phone intake for a resident
-without e-mail, the printed letter, and a bulk status change; axe on every new page."""
+without e-mail, the printed letter, a standard answer, and a bulk status change; axe on
+every new page."""
 
 import pytest
 from playwright.sync_api import expect
 
 from initiatives.models import Channel, EntryKind, Initiative, Status
 from tests.checks import assert_accessible
-from tests.factories import InitiativeFactory, InitiatorFactory, broker_of
+from tests.factories import (
+    AnswerTemplateFactory,
+    InitiativeFactory,
+    InitiatorFactory,
+    broker_of,
+)
 
 from .test_browser import log_in
 
@@ -46,6 +52,11 @@ def test_phone_intake_letter_and_bulk_status_change(
 ):
     page = checked_page
     broker_of(wijk_a, username="anna", first_name="Anna", last_name="Makelaar")
+    AnswerTemplateFactory(
+        name="Na het telefoontje",
+        text_nl="Beste {voornaam}, fijn dat we elkaar spraken. Groet, {makelaar}",
+        text_en="Dear {voornaam}, good to talk to you. Regards, {makelaar}",
+    )
     waiting = InitiativeFactory(neighbourhood=wijk_a, title="Bankje bij de vijver")
     InitiatorFactory(initiative=waiting)
     page.context.add_cookies(
@@ -87,6 +98,20 @@ def test_phone_intake_letter_and_bulk_status_change(
     entered = Initiative.objects.get(title="Buurtmoestuin achter de flat")
     assert entered.channel == Channel.PHONE
     assert entered.timeline.filter(kind=EntryKind.ENTERED_FOR_RESIDENT).exists()
+
+    # A standard answer, filled in on the server and edited before it is sent.
+    page.goto(live_server.url + f"/werkvoorraad/{entered.pk}/")
+    message = page.locator("form[action$='/bericht/']")
+    message.locator("select").select_option(label="Na het telefoontje")
+    message.locator("button[name=use_template]").click()
+    text = page.locator("#id_message-text")
+    expect(text).to_have_value("Beste Fatma, fijn dat we elkaar spraken. Groet, Anna Makelaar")
+    axe(page)
+    text.fill("Beste Fatma, fijn dat we elkaar spraken. Ik bel u maandag. Groet, Anna")
+    page.locator("form[action$='/bericht/'] button[type=submit]:not([name])").click()
+    page.wait_for_url(f"**/werkvoorraad/{entered.pk}/")
+    sent = entered.timeline.get(kind=EntryKind.MESSAGE_TO_INITIATOR)
+    assert sent.public_text.endswith("Ik bel u maandag. Groet, Anna")
 
     page.goto(live_server.url + "/werkvoorraad/?queue=all")
     axe(page)
