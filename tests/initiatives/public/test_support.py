@@ -33,7 +33,8 @@ def test_resident_supports_once_per_browser(client, published, django_assert_num
     assert "1 bewoner steunt dit idee." in page
     # Knowing it already supported costs one query more (than the page's four: the
     # initiative, its priorities, its updates, its contributors).
-    with django_assert_num_queries(5):
+    # and the voices an initiative grew from ({% grew_from %}).
+    with django_assert_num_queries(6):
         client.get(f"/initiatieven/{published.pk}/")
 
 
