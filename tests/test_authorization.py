@@ -123,6 +123,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "voices:bulk": (302, 302, 200, 200, 200, 403, 403, 302),
     "voices:intake": (302, 302, 200, 404, 200, 403, 403, 302),
     "voices:open_data_csv": PUBLIC,
+    "voices:link": POST_ONLY_WORKSPACE,
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,

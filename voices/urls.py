@@ -9,5 +9,6 @@ urlpatterns = [
     path("werkvoorraad/signalen/nieuw/", views.voice_create, name="create"),
     path("werkvoorraad/signalen/meerdere/", views.voice_bulk, name="bulk"),
     path("werkvoorraad/signalen/<int:voice_pk>/initiatief/", views.voice_intake, name="intake"),
+    path("werkvoorraad/<int:pk>/signaal/", views.link_to_initiative, name="link"),
     path("open-data/signalen.csv", opendata.voices_csv, name="open_data_csv"),
 ]

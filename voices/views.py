@@ -9,12 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from initiatives import rules
 from initiatives.forms.intake import IntakeForm
 from initiatives.views.intake import _after_intake, enter_for_resident
-from initiatives.views.workspace import workspace_required
+from initiatives.views.workspace import get_initiative_for_user, workspace_required
 from voices import services
 from voices.forms import WhatForm, WhatFormSet, WhereForm
 from voices.models import Voice
@@ -132,3 +132,21 @@ def voice_intake(request: HttpRequest, voice_pk: int) -> HttpResponse:
             form.add_error("neighbourhood", _("Kies de wijk van het signaal."))
     context = {"form": form, "voice": voice}
     return render(request, "initiatives/workspace/intake.html", context)
+
+
+@require_POST
+@workspace_required
+def link_to_initiative(request: HttpRequest, pk: int) -> HttpResponse:
+    """From an initiative's page: it grew from this voice of its wijk."""
+    initiative = get_initiative_for_user(request, pk)
+    try:
+        voice_pk = int(request.POST.get("voice", ""))
+    except ValueError:
+        voice_pk = 0
+    voice = Voice.objects.filter(pk=voice_pk, neighbourhood=initiative.neighbourhood_id).first()
+    if voice is None:
+        messages.error(request, _("Kies een signaal uit de wijk van dit initiatief."))
+    else:
+        services.link_voice(voice, initiative, actor=request.user)
+        messages.success(request, _("Het signaal is gekoppeld."))
+    return redirect("initiatives:workspace_detail", pk=initiative.pk)

@@ -289,3 +289,31 @@ def test_a_new_voice_renews_the_cached_wijk_page(broker_a, wijk_a):
     before = DataVersion.current()
     _voice(wijk_a, broker_a)
     assert DataVersion.current() > before
+
+
+def test_a_broker_links_an_initiative_to_a_voice_from_its_page(
+    client, broker_a, broker_b, council_member, wijk_a, wijk_b
+):
+    voice = _voice(wijk_a, broker_a)
+    elsewhere = _voice(wijk_b, broker_b)
+    initiative = InitiativeFactory(neighbourhood=wijk_a)
+    detail = reverse("initiatives:workspace_detail", kwargs={"pk": initiative.pk})
+    url = reverse("voices:link", kwargs={"pk": initiative.pk})
+    assert client.post(url, {"voice": voice.pk}).status_code == 302  # anonymous: log in
+    client.force_login(council_member)
+    assert client.post(url, {"voice": voice.pk}).status_code == 403
+    client.force_login(broker_b)
+    assert client.post(url, {"voice": voice.pk}).status_code == 403
+    assert not initiative.voices.exists()
+
+    client.force_login(broker_a)
+    page = client.get(detail).text
+    assert "Signaal koppelen" in page
+    assert elsewhere.summary not in page or "Nog aan geen signaal" in page
+    assert client.get(url).status_code == 405
+    for bad in ("", "abc", str(elsewhere.pk)):
+        client.post(url, {"voice": bad})
+    assert not initiative.voices.exists()
+    assert client.post(url, {"voice": voice.pk})["Location"] == detail
+    assert list(initiative.voices.all()) == [voice]
+    assert "Voortgekomen uit wat bewoners zeiden" in client.get(detail).text

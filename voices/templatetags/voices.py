@@ -5,8 +5,10 @@ the initiatives app knowing about voices: each tag asks ``voices.figures`` once.
 """
 
 from django import template
+from django.db.models import Exists, OuterRef
 
 from voices import figures
+from voices.models import Voice
 
 register = template.Library()
 
@@ -17,13 +19,33 @@ def wijk_says(neighbourhood, period) -> dict:
     return {"says": figures.wijk_says(neighbourhood, period.start, period.end), "period": period}
 
 
-@register.inclusion_tag("voices/grew_from.html")
-def grew_from(initiative, public: bool = False) -> dict:
-    """ "Voortgekomen uit wat bewoners zeiden": the voices linked to an initiative."""
-    voices = initiative.voices.order_by("-heard_on")
+@register.inclusion_tag("voices/grew_from.html", takes_context=True)
+def grew_from(context, initiative, public: bool = False) -> dict:
+    """ "Voortgekomen uit wat bewoners zeiden": the voices linked to an initiative.
+
+    For brokers also the wijk's other recent voices, to link one (in the same query).
+    """
     if public:
-        voices = voices.filter(is_publishable=True)
-    return {"voices": list(voices[:10]), "public": public}
+        voices = list(initiative.voices.filter(is_publishable=True).order_by("-heard_on")[:10])
+        return {"voices": voices, "public": True}
+    recent = list(
+        Voice.objects.filter(neighbourhood=initiative.neighbourhood_id)
+        .annotate(
+            linked=Exists(
+                Voice.initiatives.through.objects.filter(
+                    voice=OuterRef("pk"), initiative=initiative.pk
+                )
+            )
+        )
+        .order_by("-linked", "-heard_on", "-pk")[:60]
+    )
+    return {
+        "voices": [voice for voice in recent if voice.linked],
+        "candidates": [voice for voice in recent if not voice.linked][:50],
+        "initiative": initiative,
+        "public": False,
+        "csrf_token": context.get("csrf_token"),
+    }
 
 
 @register.inclusion_tag("voices/comparison.html")
