@@ -45,6 +45,7 @@ from tests.factories import (
     TimelineEntryFactory,
     priority,
 )
+from voices.models import Tag, Voice
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TODAY = dt.datetime(2026, 5, 20, 12, 0, tzinfo=AMS)
@@ -68,6 +69,10 @@ CANARIES = [
     "CANARY-RESIDENT-DESCRIPTION",
     "broker_a@gemeente.example",
     "CANARY-CONTRIBUTION-NOTE",
+    # What a broker heard (voices): a summary not marked publishable, and the place.
+    "CANARY-VOICE-SUMMARY",
+    "CANARY-VOICE-PLACE",
+    "canary-voice-tag",
 ]
 
 
@@ -204,6 +209,23 @@ def dataset(today, wijk_a, wijk_b, broker_a):
     )
     _responded(k2, dt.datetime(2025, 11, 4, 9, 0, tzinfo=AMS))
     _money(wijk_a, p1, p2, p3)
+    Voice.objects.create(
+        neighbourhood=wijk_a,
+        heard_on=dt.date(2026, 4, 2),
+        channel="street",
+        place="CANARY-VOICE-PLACE",
+        summary="CANARY-VOICE-SUMMARY",
+        residents=4,
+    ).tags.add(Tag.objects.create(name="canary-voice-tag"))
+    publishable = Voice.objects.create(
+        neighbourhood=wijk_a,
+        heard_on=dt.date(2026, 4, 3),
+        channel="school",
+        place="CANARY-VOICE-PLACE",
+        summary="Oversteken bij school is gevaarlijk.",
+        is_publishable=True,
+    )
+    publishable.priorities.add(priority("kinderen"))
     return {"p1": p1, "p2": p2, "p3": p3, "p4": p4, "k1": k1, "k2": k2}
 
 

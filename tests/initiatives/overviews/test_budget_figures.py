@@ -82,7 +82,11 @@ def test_a_wijk_without_a_pot_says_so(client, dataset, wijk_b):
 
 def test_the_open_data_has_no_personal_data_or_descriptions(client, dataset, council_member):
     client.force_login(council_member)
-    for name in ("initiatives:neighbourhoods", "initiatives:open_data_neighbourhoods_csv"):
+    for name in (
+        "initiatives:neighbourhoods",
+        "initiatives:open_data_neighbourhoods_csv",
+        "voices:open_data_csv",
+    ):
         assert_no_canaries(body(client.get(reverse(name))))
 
 
