@@ -285,7 +285,8 @@ def test_the_wijk_page_query_count_does_not_grow_with_voices(client, wijk_a, bro
     assert queries() == few
 
 
-def test_a_new_voice_renews_the_cached_wijk_page(broker_a, wijk_a):
+def test_a_new_voice_renews_the_cached_wijk_page(transactional_db, broker_a, wijk_a):
+    # Committed for real: on PostgreSQL the version goes up as the transaction commits.
     before = DataVersion.current()
     _voice(wijk_a, broker_a)
     assert DataVersion.current() > before
