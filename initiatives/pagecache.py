@@ -64,6 +64,11 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "budgets_budgetpot": None,
     "budgets_grant": None,
     "budgets_contribution": None,
+    # The published assessment on an initiative's page, its counts on the wijk page
+    # (assessments 0004).
+    "assessments_criterion": None,
+    "assessments_assessment": None,
+    "assessments_score": None,
 }
 
 
