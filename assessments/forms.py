@@ -83,7 +83,9 @@ class ScoresMixin:
     @property
     def score_field_names(self) -> frozenset[str]:
         return frozenset(
-            f"{kind}_{criterion.pk}" for criterion in self.criteria for kind in ("score", "sentence")
+            f"{kind}_{criterion.pk}"
+            for criterion in self.criteria
+            for kind in ("score", "sentence")
         )
 
     def clean(self) -> dict:

@@ -81,9 +81,7 @@ class Assessment(models.Model):
         APPROVED = "approved", _("Goedgekeurd")
         GRANT = "grant", _("Geld toegekend")
 
-    initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="assessments"
-    )
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="assessments")
     kind = models.CharField(_("beslissing"), max_length=10, choices=Kind.choices)
     # The decision's entry on the timeline; kept when the entry is ever removed.
     entry = models.OneToOneField(
@@ -145,15 +143,16 @@ class ScoreQuerySet(models.QuerySet):
             .values("criterion_id", "criterion__name", "criterion__name_en", "criterion__order")
             .annotate(
                 **{
-                    f"{kind}_{value}": Count(
-                        "pk", filter=Q(assessment__kind=kind, value=value)
-                    )
+                    f"{kind}_{value}": Count("pk", filter=Q(assessment__kind=kind, value=value))
                     for kind in kinds
                     for value in Score.Value.values
                 }
             )
             .order_by("criterion__order", "criterion__name")
         )
+        english = _in_english()
+        for row in rows:
+            row["label"] = (english and row["criterion__name_en"]) or row["criterion__name"]
         return list(rows)
 
 

@@ -6,6 +6,8 @@ decision's own service (``initiatives.services.change_status``,
 to save take the decision back with them.
 """
 
+from datetime import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -29,6 +31,7 @@ def record_assessment(
     scores: list[tuple[Criterion, str, str]],
     *,
     actor,
+    now: datetime | None = None,
 ) -> Assessment | None:
     """Save the scores of the decision just taken on ``initiative``; none given, nothing saved.
 
@@ -48,11 +51,10 @@ def record_assessment(
             kind=kind,
             entry=entry,
             created_by=actor,
-            created_at=timezone.now(),
+            created_at=now or timezone.now(),
         )
         Score.objects.bulk_create(
             Score(assessment=assessment, criterion=criterion, value=value, sentence=sentence)
             for criterion, value, sentence in scores
         )
     return assessment
-

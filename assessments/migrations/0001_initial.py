@@ -7,73 +7,186 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('initiatives', '0006_data_version'),
+        ("initiatives", "0006_data_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('declined', 'Afgewezen'), ('approved', 'Goedgekeurd'), ('grant', 'Geld toegekend')], max_length=10, verbose_name='beslissing')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='moment')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='door')),
-                ('entry', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assessment', to='initiatives.timelineentry', verbose_name='gebeurtenis')),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='initiatives.initiative')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("declined", "Afgewezen"),
+                            ("approved", "Goedgekeurd"),
+                            ("grant", "Geld toegekend"),
+                        ],
+                        max_length=10,
+                        verbose_name="beslissing",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="moment"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="door",
+                    ),
+                ),
+                (
+                    "entry",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assessment",
+                        to="initiatives.timelineentry",
+                        verbose_name="gebeurtenis",
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="initiatives.initiative",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'beoordeling',
-                'verbose_name_plural': 'beoordelingen',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "beoordeling",
+                "verbose_name_plural": "beoordelingen",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='naam')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='naam (Engels)')),
-                ('explanation', models.TextField(help_text='Iedereen kan deze uitleg lezen. Schrijf kort en in gewone taal.', max_length=500, verbose_name='uitleg')),
-                ('explanation_en', models.TextField(blank=True, help_text='Leeg? Dan lezen Engelstalige bewoners de Nederlandse uitleg.', max_length=500, verbose_name='uitleg (Engels)')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('is_active', models.BooleanField(default=True, help_text='Alleen criteria in gebruik krijgen een score bij een nieuwe beslissing.', verbose_name='in gebruik')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="naam")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=100, verbose_name="naam (Engels)"),
+                ),
+                (
+                    "explanation",
+                    models.TextField(
+                        help_text="Iedereen kan deze uitleg lezen. Schrijf kort en in gewone taal.",
+                        max_length=500,
+                        verbose_name="uitleg",
+                    ),
+                ),
+                (
+                    "explanation_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Leeg? Dan lezen Engelstalige bewoners de Nederlandse uitleg.",
+                        max_length=500,
+                        verbose_name="uitleg (Engels)",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Alleen criteria in gebruik krijgen een score bij een nieuwe beslissing.",
+                        verbose_name="in gebruik",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'criterium',
-                'verbose_name_plural': 'criteria',
-                'ordering': ['order', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('name',), name='criterion_unique_name')],
+                "verbose_name": "criterium",
+                "verbose_name_plural": "criteria",
+                "ordering": ["order", "name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("name",), name="criterion_unique_name")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Score',
+            name="Score",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.CharField(choices=[('meets', 'Voldoet'), ('partly', 'Voldoet deels'), ('not', 'Voldoet niet')], max_length=10, verbose_name='score')),
-                ('sentence', models.CharField(max_length=300, verbose_name='toelichting')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='assessments.assessment')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='assessments.criterion', verbose_name='criterium')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "value",
+                    models.CharField(
+                        choices=[
+                            ("meets", "Voldoet"),
+                            ("partly", "Voldoet deels"),
+                            ("not", "Voldoet niet"),
+                        ],
+                        max_length=10,
+                        verbose_name="score",
+                    ),
+                ),
+                ("sentence", models.CharField(max_length=300, verbose_name="toelichting")),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="assessments.assessment",
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="assessments.criterion",
+                        verbose_name="criterium",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'score',
-                'verbose_name_plural': 'scores',
+                "verbose_name": "score",
+                "verbose_name_plural": "scores",
             },
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['initiative', 'created_at'], name='assessment_initiative'),
+            model_name="assessment",
+            index=models.Index(fields=["initiative", "created_at"], name="assessment_initiative"),
         ),
         migrations.AddConstraint(
-            model_name='score',
-            constraint=models.UniqueConstraint(fields=('assessment', 'criterion'), name='score_one_per_criterion'),
+            model_name="score",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "criterion"), name="score_one_per_criterion"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='score',
-            constraint=models.CheckConstraint(condition=models.Q(('value__in', ['meets', 'partly', 'not'])), name='score_known_value'),
+            model_name="score",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("value__in", ["meets", "partly", "not"])),
+                name="score_known_value",
+            ),
         ),
     ]
