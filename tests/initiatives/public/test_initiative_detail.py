@@ -64,8 +64,9 @@ def test_detail_query_count_does_not_grow_with_updates_or_supports(
             Contribution.objects.create(
                 initiative=published, partner=PartnerFactory(), kind="money", value=10
             )
-        # initiative + wijk, its priorities, its public updates, its contributions + partners
-        with django_assert_num_queries(4):
+        # initiative + wijk, its priorities, its public updates, its contributions + partners,
+        # its assessments' scores + decisions + criteria
+        with django_assert_num_queries(5):
             assert client.get(url(published)).status_code == 200
 
     check(10)

@@ -31,9 +31,9 @@ def test_resident_supports_once_per_browser(client, published, django_assert_num
     assert "U steunde dit idee al." in page
     assert "U steunt dit idee. Dank u wel!" in page
     assert "1 bewoner steunt dit idee." in page
-    # Knowing it already supported costs one query more (than the page's four: the
-    # initiative, its priorities, its updates, its contributors).
-    with django_assert_num_queries(5):
+    # Knowing it already supported costs one query more (than the page's five: the
+    # initiative, its priorities, its updates, its contributors, its assessments).
+    with django_assert_num_queries(6):
         client.get(f"/initiatieven/{published.pk}/")
 
 
