@@ -19,6 +19,10 @@ class CriterionForm(forms.ModelForm):
         widgets = {
             "explanation": forms.Textarea(attrs={"rows": 3}),
             "explanation_en": forms.Textarea(attrs={"rows": 3}),
+            # Text, not type="number": what was typed wrong comes back as typed.
+            "order": forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "utrecht-textbox--short"}
+            ),
         }
 
     def clean_name(self) -> str:
