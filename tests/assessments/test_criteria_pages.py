@@ -181,4 +181,6 @@ def test_anonymous_visitors_are_sent_to_log_in_from_the_form_pages(client, crite
 
 def test_an_unknown_criterion_is_404(client, coordinator):
     client.force_login(coordinator)
-    assert client.get(reverse("assessments:edit", kwargs={"criterion_pk": 99999})).status_code == 404
+    assert (
+        client.get(reverse("assessments:edit", kwargs={"criterion_pk": 99999})).status_code == 404
+    )
