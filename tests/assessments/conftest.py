@@ -35,3 +35,14 @@ def scored(prefix: str, criteria: list[Criterion], value: str = Score.Value.MEET
         data[f"{prefix}-score_{criterion.pk}"] = value
         data[f"{prefix}-sentence_{criterion.pk}"] = f"Zin bij {criterion.name}."
     return data
+
+
+def assess(initiative, kind: str, actor, criteria: list[Criterion], values: list[str]):
+    """An assessment of ``kind`` scoring each criterion with the value at its place."""
+    from assessments.services import record_assessment
+
+    scores = [
+        (criterion, value, f"{criterion.name}: {value}.")
+        for criterion, value in zip(criteria, values, strict=True)
+    ]
+    return record_assessment(initiative, kind, scores, actor=actor)
