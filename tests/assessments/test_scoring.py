@@ -1,5 +1,6 @@
 """Scores at the decision: asked when declining, approving or granting, saved with it."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -98,10 +99,8 @@ def test_declining_or_approving_without_scores_keeps_what_was_typed(
     assert "Schrijf in één zin waarom." in page
     assert f'href="#id_status-score_{criteria[0].pk}"' in page  # in the error summary
     assert 'value="Ze doen het echt zelf."' in page
-    assert (
-        f'value="meets" class="utrecht-radio-button utrecht-radio-button--html-input" id="id_status-score_{criteria[1].pk}_0" checked'
-        in page
-    )
+    checked = re.search(rf'<input [^>]*id="id_status-score_{criteria[1].pk}_0"[^>]*>', page)
+    assert 'value="meets"' in checked.group() and "checked" in checked.group()
     assert "Dit is ons besluit." in page
     assert Initiative.objects.get(pk=in_intake.pk).status == Status.INTAKE
     assert not Assessment.objects.exists()
