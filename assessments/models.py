@@ -122,6 +122,21 @@ DECISIONS: dict[str, str] = {
 }
 
 
+def decision_needs_scores(to: str) -> bool:
+    """Whether moving to ``to`` asks for scores: a decision, with criteria in use.
+
+    Pages that change status without the scores (the bulk change, the admin's status
+    page) refuse such a move and send the broker to the initiative's page.
+    """
+    return to in DECISIONS and Criterion.objects.active().exists()
+
+
+SCORES_ELSEWHERE = _(
+    "Afwijzen en goedkeuren gaan één voor één, op de pagina van het initiatief in de "
+    "werkvoorraad: daar geeft u per criterium een score."
+)
+
+
 class ScoreQuerySet(models.QuerySet):
     def for_initiative(self, initiative: Initiative) -> "ScoreQuerySet":
         """An initiative's scores with their decision and criterion: one query for a page."""
