@@ -60,6 +60,8 @@ def test_a_coordinator_keeps_criteria_and_declines_with_scores(
     UserFactory(
         username="chris", first_name="Chris", last_name="Coördinator", roles=[Role.COORDINATOR]
     )
+    # The seeded criteria are still there before the first flush of the run: start clean.
+    Criterion.objects.all().delete()
     Criterion.objects.create(
         name="Steun in de wijk",
         name_en="Support in the neighbourhood",
