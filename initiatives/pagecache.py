@@ -64,6 +64,12 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "budgets_budgetpot": None,
     "budgets_grant": None,
     "budgets_contribution": None,
+    # "Wat de wijk zegt" on a wijk's page (voices 0002).
+    "voices_voice": None,
+    "voices_voice_priorities": None,
+    "voices_voice_tags": None,
+    "voices_voice_initiatives": None,
+    "voices_tag": None,
     # The published assessment on an initiative's page, its counts on the wijk page
     # (assessments 0004).
     "assessments_criterion": None,

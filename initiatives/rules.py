@@ -266,6 +266,16 @@ def can_enter_for_resident(user: User, neighbourhood) -> bool:
     return is_broker(user) and (scope is None or neighbourhood.pk in scope)
 
 
+def can_record_voice(user: User, neighbourhood) -> bool:
+    """Write down what residents said in a wijk (voices): its brokers and coordinators."""
+    return can_enter_for_resident(user, neighbourhood)
+
+
+def can_link_voice(user: User, voice, initiative: Initiative) -> bool:
+    """An initiative grew from a voice of its own wijk."""
+    return voice.neighbourhood_id == initiative.neighbourhood_id and can_manage(user, initiative)
+
+
 def can_set_follow_up(user: User, initiative: Initiative) -> bool:
     return can_manage(user, initiative)
 

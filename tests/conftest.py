@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from initiatives.rules import Role
-from tests.checks import CHROMIUM, IN_CI, HTMLCollector
+from tests.checks import CHROMIUM, IN_CI, HTMLCollector, assert_accessible
 from tests.factories import NeighbourhoodFactory, UserFactory, broker_of
 from tests.second_factor import verify_session
 
@@ -272,3 +272,27 @@ def checked_page(page, html_collector: HTMLCollector):
 
     page.on("response", collect)
     return page
+
+
+@pytest.fixture
+def axe(browser):
+    """axe for a page without JavaScript (axe needs it): the very HTML that page got, served
+    again to a scripted page at the same address, where axe runs."""
+    context = browser.new_context()
+    axe_page = context.new_page()
+
+    def check(page) -> None:
+        html = page.content()
+        url = page.url.split("#")[0]
+        axe_page.route(
+            url,
+            lambda route: route.fulfill(
+                status=200, content_type="text/html; charset=utf-8", body=html
+            ),
+        )
+        axe_page.goto(url)
+        axe_page.unroute(url)
+        assert_accessible(axe_page)
+
+    yield check
+    context.close()

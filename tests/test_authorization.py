@@ -20,6 +20,7 @@ from tests.factories import (
 )
 from tests.second_factor import app_device, verify_session
 from tests.wijkaanpak.test_face import PNG as LOGO_PNG
+from voices.models import Voice
 from wijkaanpak.models import SiteSettings
 
 ROLES = [
@@ -117,6 +118,13 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "answers:list": (302, 302, 200, 200, 200, 403, 403, 302),
     "answers:create": (302, 302, 403, 403, 200, 403, 403, 302),
     "answers:edit": (302, 302, 403, 403, 200, 403, 403, 302),
+    # What residents say (voices): the wijk's brokers write it down; aggregates are public.
+    "voices:list": (302, 302, 200, 200, 200, 403, 403, 302),
+    "voices:create": (302, 302, 200, 200, 200, 403, 403, 302),
+    "voices:bulk": (302, 302, 200, 200, 200, 403, 403, 302),
+    "voices:intake": (302, 302, 200, 404, 200, 403, 403, 302),
+    "voices:open_data_csv": PUBLIC,
+    "voices:link": POST_ONLY_WORKSPACE,
     # Assessment criteria: brokers see them, coordinators keep them.
     "assessments:list": (302, 302, 200, 200, 200, 403, 403, 302),
     "assessments:create": (302, 302, 403, 403, 200, 403, 403, 302),
@@ -182,6 +190,9 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         "uidb64": "MQ",
         "name": "logo",
         "token": initiative.token,
+        "voice_pk": Voice.objects.create(
+            neighbourhood=wijk_a, channel="street", summary="Oversteken bij school is gevaarlijk."
+        ).pk,
     }
     return initiative, clients, kwargs
 

@@ -15,6 +15,7 @@ DIRECTORIES = (
     "subscriptions",
     "budgets",
     "answers",
+    "voices",
     "tests",
 )
 MOST_LINES = 600

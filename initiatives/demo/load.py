@@ -23,6 +23,7 @@ from initiatives.demo.wijken import PARTNERS, WIJKEN
 from initiatives.models import Channel, ConsentBasis, Initiative, Partner
 from initiatives.rules import Role
 from neighbourhoods.models import Neighbourhood, PostcodeArea, Priority
+from voices.demo import load_voices
 from wijkaanpak.second_factor import give_demo_app
 
 # One in five demo ideas came in another way than the website (see ``load``).
@@ -56,7 +57,17 @@ def load_demo(log: Log) -> tuple[list[Plan], int]:
         partners = load_partners(log)
         users = load_users(wijken, log)
         load_answer_templates(log)
-        return load_initiatives(wijken, partners, users)
+        loaded = load_initiatives(wijken, partners, users)
+        load_voices(wijken, lambda slug: _broker_of(slug, users), log)
+        return loaded
+
+
+def _broker_of(slug: str, users: dict[str, AbstractUser]) -> AbstractUser:
+    """The first demo broker who works in the wijk (a coordinator where none does)."""
+    for demo in DEMO_USERS:
+        if slug in demo.wijken:
+            return users[demo.username]
+    return next(users[demo.username] for demo in DEMO_USERS if Role.COORDINATOR in demo.groups)
 
 
 def load_wijken(log: Log) -> dict[str, Neighbourhood]:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from initiatives import followup, rules, services
 from initiatives.forms.intake import IntakeForm
+from initiatives.models import Initiative
 from initiatives.views.workspace import get_initiative_for_user, workspace_required
 from initiatives.workdays import local_date
 
@@ -42,6 +43,12 @@ def intake(request: HttpRequest) -> HttpResponse:
     form = IntakeForm(request.POST, scope=scope)
     if not form.is_valid():
         return _render_intake(request, form)
+    initiative, token = enter_for_resident(request, form)
+    return _after_intake(request, initiative, token)
+
+
+def enter_for_resident(request: HttpRequest, form: IntakeForm) -> tuple[Initiative, str]:
+    """Submit a valid intake form as the broker; the token is empty for a resubmission."""
     data = form.cleaned_data
     if not rules.can_enter_for_resident(request.user, data["neighbourhood"]):
         raise PermissionDenied
@@ -52,7 +59,7 @@ def intake(request: HttpRequest) -> HttpResponse:
         consent_at = datetime.combine(
             data["consent_date"], time(12), timezone.get_current_timezone()
         )
-    initiative, token = services.submit_initiative(
+    return services.submit_initiative(
         title=data["title"],
         description=data["description"],
         neighbourhood=data["neighbourhood"],
@@ -69,14 +76,17 @@ def intake(request: HttpRequest) -> HttpResponse:
         consent_basis=data["consent_basis"],
         consent_at=consent_at,
     )
+
+
+def _after_intake(request: HttpRequest, initiative: Initiative, token: str) -> HttpResponse:
     if token:
         messages.success(request, _("Het idee is ingevoerd."))
         _allow_letter(request, initiative.pk)
     return redirect("initiatives:workspace_letter", pk=initiative.pk)
 
 
-def _render_intake(request: HttpRequest, form: IntakeForm) -> HttpResponse:
-    return render(request, "initiatives/workspace/intake.html", {"form": form})
+def _render_intake(request: HttpRequest, form: IntakeForm, **extra) -> HttpResponse:
+    return render(request, "initiatives/workspace/intake.html", {"form": form, **extra})
 
 
 @require_safe

@@ -290,6 +290,7 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
             ],
             "priorities_chart": _priorities_chart(rows, priorities),
             "on_time_chart": _on_time_chart(rows),
+            "priorities": priorities,
         },
     )
 

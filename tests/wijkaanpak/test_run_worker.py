@@ -2,8 +2,10 @@
 the worker starts and started again a moment later; the queued task then runs."""
 
 import os
+import queue
 import subprocess
 import sys
+import threading
 import time
 
 from tests.own_postgres import own_postgres  # noqa: F401 - the fixture
@@ -31,13 +33,32 @@ def test_the_worker_waits_for_the_database_and_then_runs_the_queue(own_postgres)
         stderr=subprocess.STDOUT,
         text=True,
     )
+    # Read the worker's output as it comes: the database starts again only once the worker
+    # has said it cannot reach it (on a busy machine its start alone can take seconds).
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(
+        target=lambda: [lines.put(line) for line in worker.stdout], daemon=True
+    )
+    reader.start()
+    seen: list[str] = []
     try:
-        time.sleep(2)
-        assert worker.poll() is None, worker.communicate()[0]  # still waiting, not exited
+        deadline = time.monotonic() + 60
+        while not any("Database unreachable" in line for line in seen):
+            assert worker.poll() is None, "".join(seen)  # still waiting, not exited
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, "".join(seen)
+            try:
+                seen.append(lines.get(timeout=min(remaining, 1)))
+            except queue.Empty:
+                continue
         own_postgres.start()
-        output, _ = worker.communicate(timeout=60)
+        worker.wait(timeout=60)
+        reader.join(timeout=10)
     finally:
         worker.kill()
+    while not lines.empty():
+        seen.append(lines.get())
+    output = "".join(seen)
     assert worker.returncode == 0, output
     assert "Database unreachable" in output
     assert "Traceback" not in output

@@ -65,8 +65,9 @@ def test_detail_query_count_does_not_grow_with_updates_or_supports(
                 initiative=published, partner=PartnerFactory(), kind="money", value=10
             )
         # initiative + wijk, its priorities, its public updates, its contributions + partners,
-        # its assessments' scores + decisions + criteria
-        with django_assert_num_queries(5):
+        # the voices an initiative grew from ({% grew_from %}), its assessments' scores +
+        # decisions + criteria
+        with django_assert_num_queries(6):
             assert client.get(url(published)).status_code == 200
 
     check(10)

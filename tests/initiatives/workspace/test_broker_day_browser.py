@@ -6,7 +6,6 @@ import pytest
 from playwright.sync_api import expect
 
 from initiatives.models import Channel, EntryKind, Initiative, Status
-from tests.checks import assert_accessible
 from tests.factories import (
     AnswerTemplateFactory,
     InitiativeFactory,
@@ -21,29 +20,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.browser_context_args(java_script_enabled=False),
 ]
-
-
-@pytest.fixture
-def axe(browser):
-    """axe needs JavaScript: the very HTML the script-less page got, in a scripted page."""
-    context = browser.new_context()
-    axe_page = context.new_page()
-
-    def check(page) -> None:
-        html = page.content()
-        url = page.url.split("#")[0]
-        axe_page.route(
-            url,
-            lambda route: route.fulfill(
-                status=200, content_type="text/html; charset=utf-8", body=html
-            ),
-        )
-        axe_page.goto(url)
-        axe_page.unroute(url)
-        assert_accessible(axe_page)
-
-    yield check
-    context.close()
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
