@@ -70,6 +70,11 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "voices_voice_tags": None,
     "voices_voice_initiatives": None,
     "voices_tag": None,
+    # The published assessment on an initiative's page, its counts on the wijk page
+    # (assessments 0004).
+    "assessments_criterion": None,
+    "assessments_assessment": None,
+    "assessments_score": None,
 }
 
 

@@ -128,6 +128,11 @@ def can_manage_answer_templates(user: User) -> bool:
     return is_coordinator(user)
 
 
+def can_manage_criteria(user: User) -> bool:
+    """Create and change the criteria decisions are weighed by; brokers score them."""
+    return is_coordinator(user)
+
+
 def can_change_site_settings(user: User) -> bool:
     """The municipality's name, logo, theme and contact details: functional administrators."""
     if awaits_second_factor(user):

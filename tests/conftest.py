@@ -146,7 +146,7 @@ def restore_reference_data() -> None:
             group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
-    for app_label in ("budgets", "answers"):
+    for app_label in ("budgets", "answers", "assessments"):
         app_roles = importlib.import_module(f"{app_label}.migrations.0002_roles")
         for name, codenames in app_roles.ADMIN_PERMISSIONS.items():
             Group.objects.get(name=name).permissions.add(
@@ -161,6 +161,32 @@ def _reference_data_in_transactional_tests(request: pytest.FixtureRequest) -> No
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         request.getfixturevalue("transactional_db")
         restore_reference_data()
+
+
+# --- Assessment criteria: off unless a test asks for them ---------------------------------
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker) -> None:
+    """Switch off the criteria the data migration seeds (assessments 0003), once per run.
+
+    With active criteria, declining, approving and granting ask for scores; tests of those
+    moves that are not about the assessment post without them. Tests of the assessment ask
+    for the ``criteria`` fixture, which switches them on again inside the test.
+    """
+    from assessments.models import Criterion
+
+    with django_db_blocker.unblock():
+        Criterion.objects.update(is_active=False)
+
+
+@pytest.fixture
+def criteria(db) -> list:
+    """The five seeded criteria, in use (see django_db_setup above), in their order."""
+    from assessments.models import Criterion
+
+    Criterion.objects.update(is_active=True)
+    return list(Criterion.objects.all())
 
 
 # --- The cast: one user per role ------------------------------------------------------

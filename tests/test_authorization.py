@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from assessments.models import Criterion
 from initiatives.models import Initiative, Status, TimelineEntry
 from tests.factories import (
     AnswerTemplateFactory,
@@ -124,6 +125,10 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "voices:intake": (302, 302, 200, 404, 200, 403, 403, 302),
     "voices:open_data_csv": PUBLIC,
     "voices:link": POST_ONLY_WORKSPACE,
+    # Assessment criteria: brokers see them, coordinators keep them.
+    "assessments:list": (302, 302, 200, 200, 200, 403, 403, 302),
+    "assessments:create": (302, 302, 403, 403, 200, 403, 403, 302),
+    "assessments:edit": (302, 302, 403, 403, 200, 403, 403, 302),
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,
@@ -180,6 +185,7 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         "offer_pk": offer.pk,
         "partner_pk": partner.pk,
         "template_pk": answer.pk,
+        "criterion_pk": Criterion.objects.first().pk,
         "slug": wijk_a.slug,
         "uidb64": "MQ",
         "name": "logo",

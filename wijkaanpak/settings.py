@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "budgets",
     "answers",
     "voices",
+    "assessments",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("subscriptions.urls")),
     path("", include("answers.urls")),
     path("", include("voices.urls")),
+    path("", include("assessments.urls")),
     path("", include("initiatives.urls")),
 ]
 

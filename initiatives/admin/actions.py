@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from assessments.models import SCORES_ELSEWHERE, decision_needs_scores
 from initiatives import rules, services
 from initiatives.admin.base import (
     BOTH_LOCATIONS,
@@ -167,6 +168,8 @@ class InitiativeActionsMixin:
         ):
             raise PermissionDenied
         form = StatusForm(request.POST if request.method == "POST" else None, initiative=initiative)
+        if form.is_valid() and decision_needs_scores(form.cleaned_data["to"]):
+            form.add_error("to", SCORES_ELSEWHERE)  # a decision has its assessment
         if form.is_valid():
             data = form.cleaned_data
             try:

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser
 
+from assessments.demo import assess
+from assessments.models import DECISIONS, Assessment
 from budgets import services as budget_services
 from budgets.models import BudgetPot
 from initiatives import services
@@ -128,6 +130,8 @@ class Story:
             referral_reference=reference,
             now=self.now,
         )
+        if to in DECISIONS:
+            self.assess(DECISIONS[to])
 
     def withdraw(self, reason: str) -> None:
         self.initiative = services.withdraw_as_initiator(self.initiative, reason, now=self.now)
@@ -178,6 +182,12 @@ class Story:
             note="Uit het wijkbudget.",
             now=self.now,
         )
+        self.assess(Assessment.Kind.GRANT)
+
+    def assess(self, kind: str) -> None:
+        """The scores of the decision just played (assessments.demo)."""
+        seed = f"{SEED}:{self.plan.key}:{self.now.isoformat()}"
+        assess(self.initiative, kind, actor=self.broker, now=self.now, seed=seed)
 
     def link(self, partner: str, role: str) -> None:
         services.link_partner(

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from answers.forms import refuse_leftover_braces
+from assessments.models import SCORES_ELSEWHERE, decision_needs_scores
 from initiatives import rules
 from initiatives.bulk import BulkAction
 from initiatives.forms.workspace import (
@@ -106,6 +107,8 @@ class BulkForm(StyledFormMixin, forms.Form):
                 value = cleaned[field] = value.strip()
             if not value and field not in self.errors:
                 self.add_error(field, self.MISSING[field])
+        if action == BulkAction.STATUS and decision_needs_scores(cleaned.get("to")):
+            self.add_error("to", SCORES_ELSEWHERE)  # a decision has its assessment
         return cleaned
 
     NEEDED = {

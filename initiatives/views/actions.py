@@ -8,6 +8,7 @@ import copy
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.db import transaction
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -16,15 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from answers import picker
+from assessments.forms import ScoredAmountForm, ScoredStatusForm
+from assessments.services import record_assessment
 from budgets import services as budget_services
 from initiatives import services, tasks
 from initiatives.forms.workspace import (
-    AmountForm,
     AssignForm,
     ContributionForm,
     PartnerLinkForm,
     PublishForm,
-    StatusForm,
     UnpublishForm,
     VersionedForm,
 )
@@ -130,7 +131,7 @@ def show_contact_details(request: HttpRequest, pk: int) -> HttpResponse:
 @workspace_required
 def change_status(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = get_initiative_for_user(request, pk)
-    form = StatusForm(request.POST, initiative=initiative, prefix="status")
+    form = ScoredStatusForm(request.POST, initiative=initiative, prefix="status")
     if picker.USE in request.POST:
         return _use_template(
             request,
@@ -138,23 +139,29 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
             "status_form",
             form,
             "public_text",
-            lambda initial: StatusForm(initiative=initiative, prefix="status", initial=initial),
+            lambda initial: ScoredStatusForm(
+                initiative=initiative, prefix="status", initial=initial, criteria=form.criteria
+            ),
         )
     if "preview" in request.POST and form.is_valid():
         preview = _email_preview(initiative, form.cleaned_data)
         return render_detail(request, initiative, bound={"status_form": form}, preview=preview)
 
     def action(data: dict) -> None:
-        services.change_status(
-            _as_seen(initiative, form),
-            data["to"],
-            actor=request.user,
-            public_text=data["public_text"],
-            internal_note=data["internal_note"],
-            referred_to=data["referred_to"],
-            referral_reference=data["referral_reference"],
-            expected_version=data["version"],
-        )
+        # The decision and its assessment (the scores) are saved together, or not at all.
+        with transaction.atomic():
+            current = services.change_status(
+                _as_seen(initiative, form),
+                data["to"],
+                actor=request.user,
+                public_text=data["public_text"],
+                internal_note=data["internal_note"],
+                referred_to=data["referred_to"],
+                referral_reference=data["referral_reference"],
+                expected_version=data["version"],
+            )
+            if kind := form.decision(data):
+                record_assessment(current, kind, form.scores(), actor=request.user)
 
     return _act(request, initiative, "status_form", form, action, _("De status is gewijzigd."))
 
@@ -247,17 +254,19 @@ def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 @workspace_required
 def grant_money(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = get_initiative_for_user(request, pk)
-    form = AmountForm(request.POST, initiative=initiative, prefix="amount")
+    form = ScoredAmountForm(request.POST, initiative=initiative, prefix="amount")
 
     def action(data: dict) -> None:
-        budget_services.grant_money(
-            _as_seen(initiative, form),
-            data["amount"],
-            pot=data["pot"],
-            actor=request.user,
-            note=data["note"],
-            expected_version=data["version"],
-        )
+        with transaction.atomic():  # the grant and its assessment, or neither
+            current = budget_services.grant_money(
+                _as_seen(initiative, form),
+                data["amount"],
+                pot=data["pot"],
+                actor=request.user,
+                note=data["note"],
+                expected_version=data["version"],
+            )
+            record_assessment(current, form.decision(data), form.scores(), actor=request.user)
 
     return _act(request, initiative, "amount_form", form, action, _("Het bedrag is opgeslagen."))
 

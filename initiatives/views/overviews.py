@@ -19,6 +19,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from assessments.models import Score
 from budgets.models import BudgetPot
 from initiatives import charts, opendata, rules
 from initiatives.figures import (
@@ -370,6 +371,8 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
             "response_figures": page_figures(row, Section.RESPONSE),
             "money_figures": page_figures(row, Section.MONEY),
             "pots": pot_table(pots),
+            # Per criterion, the scores of approvals and refusals in the period: one query.
+            "criteria_outcomes": Score.objects.outcome_counts(initiatives),
             "published": published,
             "list_url": _list_url(wijk),
             "status_chart": _status_chart(row),

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from assessments.models import assessments_of
 from initiatives import rules, services, throttle, verification
 from initiatives.filters import InitiativeFilter
 from initiatives.forms.public import (
@@ -257,6 +258,7 @@ def _render_track(
         "reply_form": reply_form,
         "can_reply": rules.initiator_can_reply(initiative),
         "can_withdraw": rules.initiator_can_withdraw(initiative),
+        "assessments": assessments_of(initiative),
     }
     return render(request, "initiatives/public/track.html", context)
 
@@ -340,6 +342,8 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "contributions": initiative.contributions.select_related("partner").only(
             "kind", "value", "partner__name"
         ),
+        # The assessment with each decision; the page is only there once published.
+        "assessments": assessments_of(initiative),
         "supported": _supports(request, pk),
         "can_support": rules.public_can_support(initiative),
         "can_offer_help": rules.public_can_offer_help(initiative),

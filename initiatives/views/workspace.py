@@ -26,17 +26,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from answers import picker
+from assessments.forms import ScoredAmountForm, ScoredStatusForm
+from assessments.models import Criterion, assessments_of
 from initiatives import rules, services
 from initiatives.forms.bulk import BulkForm
 from initiatives.forms.workspace import (
-    AmountForm,
     AssignForm,
     ContributionForm,
     FollowUpForm,
     PartnerLinkForm,
     PublishForm,
     QueueFilterForm,
-    StatusForm,
     TextForm,
     UnpublishForm,
     VersionedForm,
@@ -508,8 +508,9 @@ def text_form(kind: str, data=None, **kwargs) -> TextForm:
 
 
 def _default_forms(initiative: Initiative) -> dict[str, Form]:
+    criteria = list(Criterion.objects.active())  # scored with a decision (assessments)
     return {
-        "status_form": StatusForm(initiative=initiative, prefix="status"),
+        "status_form": ScoredStatusForm(initiative=initiative, prefix="status", criteria=criteria),
         "assign_form": AssignForm(initiative=initiative, prefix="assign"),
         "take_form": VersionedForm(initiative=initiative, prefix="take"),
         "publish_form": PublishForm(
@@ -523,9 +524,10 @@ def _default_forms(initiative: Initiative) -> dict[str, Form]:
             },
         ),
         "unpublish_form": UnpublishForm(initiative=initiative, prefix="unpublish"),
-        "amount_form": AmountForm(
+        "amount_form": ScoredAmountForm(
             initiative=initiative,
             prefix="amount",
+            criteria=criteria,
             initial={
                 "version": initiative.version,
                 "seen": initiative.updated_at.isoformat(),
@@ -564,6 +566,7 @@ def render_detail(
         "help_offers": list(initiative.help_offers.all()),
         "partner_links": list(initiative.partner_links.select_related("partner")),
         "contributions": list(initiative.contributions.select_related("partner")),
+        "assessments": assessments_of(initiative),
         "today": local_date(timezone.now()),
         "action_sections": _action_sections(request, initiative, forms),
         "error_forms": [form for form in (bound or {}).values() if form.errors],

@@ -74,21 +74,24 @@ def test_a_broker_cannot_take_what_is_already_theirs(broker_a, wijk_a):
 
 
 @pytest.mark.parametrize(
-    ("role", "workspace", "all_figures", "partners"),
+    ("role", "workspace", "all_figures", "partners", "criteria"),
     [
-        ("anonymous", False, False, False),
-        ("broker_own", True, True, True),
-        ("coordinator", True, True, True),
-        ("council", False, True, False),
-        ("admin", False, False, False),
-        ("superuser", True, True, True),
+        ("anonymous", False, False, False, False),
+        ("broker_own", True, True, True, False),
+        ("broker_other", True, True, True, False),
+        ("coordinator", True, True, True, True),
+        ("council", False, True, False, False),
+        ("admin", False, False, False, False),
+        ("superuser", True, True, True, True),
     ],
 )
-def test_role_level_permissions(cast, role, workspace, all_figures, partners):
+def test_role_level_permissions(cast, role, workspace, all_figures, partners, criteria):
     user = cast[role]
     assert rules.can_use_workspace(user) is workspace
     assert rules.can_see_all_figures(user) is all_figures
     assert rules.can_manage_partners(user) is partners
+    # The assessment criteria (assessments): coordinators keep them, brokers score them.
+    assert rules.can_manage_criteria(user) is criteria
 
 
 def test_an_inactive_broker_has_no_rights(broker_a, wijk_a):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from answers import placeholders
 from answers.models import AnswerTemplate
+from assessments.models import Assessment, Criterion, Score
 from budgets.models import BudgetPot, Grant
 from initiatives.demo.people import DEMO_USERS
 from initiatives.models import (
@@ -72,6 +73,9 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[str]:
         ),
         transaction.atomic(),
     ):
+        # The seeded criteria are in use, as in a new installation (tests/conftest.py
+        # switches them off for the other tests).
+        Criterion.objects.update(is_active=True)
         yield seed()
         transaction.set_rollback(True)
 
@@ -261,6 +265,25 @@ def test_creates_answer_templates_of_every_kind_in_both_languages(output):
         assert template.text_nl and template.text_en and template.is_active
         assert placeholders.unknown(template.text_nl + template.text_en) == []
     assert f"Answer templates: {len(templates)} ({len(templates)} new)" in output
+
+
+def test_decided_initiatives_have_their_assessments(output):
+    """Every decline and approval the stories played, and every grant, has its scores."""
+    decisions = TimelineEntry.objects.filter(
+        kind="status_change", to_status__in=[Status.DECLINED, Status.PREPARING], actor__isnull=False
+    )
+    assert decisions.exists()
+    assessed = Assessment.objects.exclude(kind=Assessment.Kind.GRANT)
+    assert set(assessed.values_list("entry", flat=True)) == set(
+        decisions.values_list("pk", flat=True)
+    )
+    assert Assessment.objects.filter(kind=Assessment.Kind.GRANT).count() == Grant.objects.count()
+    criteria = Criterion.objects.count()
+    assert {a.scores.count() for a in Assessment.objects.prefetch_related("scores")} == {criteria}
+    # A refusal names at least one criterion it does not meet.
+    for assessment in Assessment.objects.filter(kind=Assessment.Kind.DECLINED):
+        assert assessment.scores.filter(value=Score.Value.NOT).exists()
+    assert not Score.objects.filter(sentence="").exists()
 
 
 def test_a_second_run_creates_nothing_twice(output):

@@ -64,9 +64,10 @@ def test_detail_query_count_does_not_grow_with_updates_or_supports(
             Contribution.objects.create(
                 initiative=published, partner=PartnerFactory(), kind="money", value=10
             )
-        # initiative + wijk, its priorities, its public updates, its contributions + partners
-        # and the voices an initiative grew from ({% grew_from %}).
-        with django_assert_num_queries(5):
+        # initiative + wijk, its priorities, its public updates, its contributions + partners,
+        # the voices an initiative grew from ({% grew_from %}), its assessments' scores +
+        # decisions + criteria
+        with django_assert_num_queries(6):
             assert client.get(url(published)).status_code == 200
 
     check(10)

@@ -31,10 +31,10 @@ def test_resident_supports_once_per_browser(client, published, django_assert_num
     assert "U steunde dit idee al." in page
     assert "U steunt dit idee. Dank u wel!" in page
     assert "1 bewoner steunt dit idee." in page
-    # Knowing it already supported costs one query more (than the page's four: the
-    # initiative, its priorities, its updates, its contributors).
-    # and the voices an initiative grew from ({% grew_from %}).
-    with django_assert_num_queries(6):
+    # Knowing it already supported costs one query more (than the page's six: the
+    # initiative, its priorities, its updates, its contributors, the voices it grew from
+    # ({% grew_from %}), its assessments).
+    with django_assert_num_queries(7):
         client.get(f"/initiatieven/{published.pk}/")
 
 

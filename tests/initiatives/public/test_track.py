@@ -134,8 +134,9 @@ def test_tracking_page_query_count_does_not_grow_with_the_timeline(
         TimelineEntryFactory.create_batch(
             entries, initiative=initiative, kind=EntryKind.MESSAGE_TO_INITIATOR
         )
-        # session, initiative + wijk, timeline entries
-        with django_assert_num_queries(3):
+        # session, initiative + wijk, timeline entries, assessments' scores (with decisions
+        # and criteria)
+        with django_assert_num_queries(4):
             assert client.get("/volgen/").status_code == 200
 
     count(10)

@@ -142,10 +142,11 @@ def test_page_query_count_does_not_grow_with_timeline_offers_or_partners(
     # 7 timeline + actors, 8 help offers, 9 partner links + partners,
     # 10 contributions + partners, 11 active answer templates (all three pickers), 12 active
     # partners for the link form, 13 the same for the contribution form, 14 the colleagues
-    # of the wijk for the hand-over form. (The budget pots of the grant form come only from
-    # intake on.)
-    # and the voices an initiative grew from ({% grew_from %}).
-    with django_assert_num_queries(15):
+    # of the wijk for the hand-over form, 15 the voices an initiative grew from
+    # ({% grew_from %}), 16 the assessments' scores + decisions + criteria, 17 the active
+    # criteria (the status and grant forms' scores). (The budget pots of the grant form come
+    # only from intake on.)
+    with django_assert_num_queries(17):
         response = client.get(detail_url(initiative))
     assert response.status_code == 200
 
@@ -158,6 +159,6 @@ def test_coordinator_page_query_count_is_fixed(
     client.force_login(coordinator)
     # As for a broker, without the wijken (coordinators manage every wijk) and with
     # the brokers for the assign form.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(16):
         response = client.get(detail_url(initiative))
     assert response.status_code == 200
