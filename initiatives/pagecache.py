@@ -64,6 +64,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "budgets_budgetpot": None,
     "budgets_grant": None,
     "budgets_contribution": None,
+    # What completed initiatives achieved: their pages, the wijk pages (results 0002).
+    "results_result": None,
 }
 
 

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "subscriptions",
     "budgets",
     "answers",
+    "results",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("subscriptions.urls")),
     path("", include("answers.urls")),
+    path("", include("results.urls")),
     path("", include("initiatives.urls")),
 ]
 

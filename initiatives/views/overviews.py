@@ -8,6 +8,7 @@ initiatives, and open data is always public-only, whoever asks.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -23,16 +24,17 @@ from budgets.models import BudgetPot
 from initiatives import charts, opendata, rules
 from initiatives.figures import (
     FIGURE_BY_KEY,
+    NO_DATA,
     Column,
     Section,
     WijkFigures,
     comparison_columns,
     empty_figures,
+    euro,
     integer,
     open_data_columns,
     page_figures,
     pot_sums,
-    pot_table,
     pot_years,
     wijk_figures,
 )
@@ -42,6 +44,7 @@ from initiatives.models import Initiative
 from initiatives.pagecache import cache_public_page
 from neighbourhoods.models import Neighbourhood, Priority
 from subscriptions.forms import FollowForm
+from wijkaanpak.money import money
 
 LATEST_PER_PRIORITY = 5
 LATEST_PUBLISHED = 10
@@ -231,6 +234,25 @@ def _trend_chart(counts: dict[dt.date, int]) -> charts.ColumnChart:
     )
 
 
+def _pot_table(pots: Iterable) -> list[dict]:
+    """A wijk page's budget pots (``with_cofunding()``), as the page shows them."""
+    return [
+        {
+            "name": pot.name,
+            "year": pot.year,
+            "priority": pot.priority.label if pot.priority else "",
+            "amount": euro(pot.amount),
+            "granted": euro(pot.granted),
+            "left": euro(pot.left),
+            "cofunding": euro(pot.cofunding),
+            "per_euro": NO_DATA
+            if pot.cofunding_per_euro is None
+            else money(pot.cofunding_per_euro),
+        }
+        for pot in pots
+    ]
+
+
 # --- Links to pages other issues build ------------------------------------------------------
 
 
@@ -368,7 +390,7 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
             ],
             "response_figures": page_figures(row, Section.RESPONSE),
             "money_figures": page_figures(row, Section.MONEY),
-            "pots": pot_table(pots),
+            "pots": _pot_table(pots),
             "published": published,
             "list_url": _list_url(wijk),
             "status_chart": _status_chart(row),
