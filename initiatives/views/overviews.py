@@ -43,6 +43,7 @@ from initiatives.forms.public import started_token
 from initiatives.models import Initiative
 from initiatives.pagecache import cache_public_page
 from neighbourhoods.models import Neighbourhood, Priority
+from results.models import Result
 from subscriptions.forms import FollowForm
 from wijkaanpak.money import money
 
@@ -364,6 +365,9 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
         priority_counts=[priority.count for priority in priorities],
     )
     published, latest = _latest_published(wijk)
+    # What completed initiatives achieved, per priority (results app): asked only when the
+    # figures say there are results.
+    results = Result.objects.per_priority(initiatives) if row.value("results_recorded") else {}
     # Work names only: never a username or an e-mail address on a public page.
     brokers = [
         f"{first} {last}".strip()
@@ -385,11 +389,13 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
                     "priority": priority,
                     "count": priority.count,
                     "initiatives": latest.get(priority.pk, []),
+                    **_results_of(results.get(priority.pk)),
                 }
                 for priority in priorities
             ],
             "response_figures": page_figures(row, Section.RESPONSE),
             "money_figures": page_figures(row, Section.MONEY),
+            "result_figures": page_figures(row, Section.RESULTS),
             "pots": _pot_table(pots),
             "published": published,
             "list_url": _list_url(wijk),
@@ -401,6 +407,13 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
             "started": started_token(),
         },
     )
+
+
+def _results_of(per_priority: dict | None) -> dict:
+    """A priority's results on a wijk page: "32 bewoners bereikt met 4 initiatieven"."""
+    if not per_priority:
+        return {"results": 0}
+    return {"results": per_priority["results"], "residents": integer(per_priority["residents"])}
 
 
 # --- Open data (initiatives.opendata) -------------------------------------------------------
