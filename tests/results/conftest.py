@@ -1,0 +1,24 @@
+import pytest
+from django.urls import reverse
+
+from initiatives.models import Status
+from tests.factories import InitiativeFactory, InitiatorFactory, InitiativePartnerFactory
+
+
+@pytest.fixture
+def completed(wijk_a):
+    """A completed, published initiative in wijk A with two linked partners."""
+    initiative = InitiativeFactory(
+        neighbourhood=wijk_a,
+        status=Status.COMPLETED,
+        published=True,
+        public_title="Speelmiddag op het plein",
+        amount_granted=500,
+    )
+    InitiatorFactory(initiative=initiative)
+    InitiativePartnerFactory.create_batch(2, initiative=initiative)
+    return initiative
+
+
+def record_url(initiative) -> str:
+    return reverse("results:record", kwargs={"pk": initiative.pk})
