@@ -2,7 +2,10 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Status
-from tests.factories import InitiativeFactory, InitiatorFactory, InitiativePartnerFactory
+from tests.factories import InitiativeFactory, InitiativePartnerFactory, InitiatorFactory
+
+# The overviews' hand-computed data set (with results on p1 and p2) and its frozen day.
+from tests.initiatives.overviews.conftest import dataset, today  # noqa: F401
 
 
 @pytest.fixture
