@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from initiatives.models import Initiative, Status, TimelineEntry
+from results.models import Result
 from tests.factories import (
     AnswerTemplateFactory,
     HelpOfferFactory,
@@ -116,6 +117,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "answers:list": (302, 302, 200, 200, 200, 403, 403, 302),
     "answers:create": (302, 302, 403, 403, 200, 403, 403, 302),
     "answers:edit": (302, 302, 403, 403, 200, 403, 403, 302),
+    # What a completed initiative achieved: a form on the initiative's page posts here.
+    "results:record": POST_ONLY_WORKSPACE,
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,
@@ -201,7 +204,7 @@ def test_every_url_answers_every_role_as_the_table_says(world, name, pattern):
 WORKSPACE_POSTS = [
     name
     for name, statuses in EXPECTED.items()
-    if statuses == POST_ONLY_WORKSPACE and name.startswith("initiatives:workspace_")
+    if statuses == POST_ONLY_WORKSPACE and name.startswith(("initiatives:workspace_", "results:"))
 ]
 
 
@@ -213,6 +216,7 @@ def snapshot(initiative: Initiative) -> tuple:
         initiative.is_published,
         initiative.assigned_broker_id,
         TimelineEntry.objects.filter(initiative=initiative).count(),
+        Result.objects.filter(initiative=initiative).exists(),
     )
 
 
@@ -239,6 +243,9 @@ def test_a_refused_post_changes_nothing(world, name, role):
         "contribution-partner": PartnerFactory(name="Bijdragende partner").pk,
         "contribution-kind": "money",
         "contribution-value": "100",
+        "result-residents_reached": "10",
+        "result-volunteers": "2",
+        "result-partners_involved": "1",
         "ids": [initiative.pk],
         "action": "status",
     }

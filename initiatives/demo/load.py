@@ -23,6 +23,7 @@ from initiatives.demo.wijken import PARTNERS, WIJKEN
 from initiatives.models import Channel, ConsentBasis, Initiative, Partner
 from initiatives.rules import Role
 from neighbourhoods.models import Neighbourhood, PostcodeArea, Priority
+from results.demo import load_results
 from wijkaanpak.second_factor import give_demo_app
 
 # One in five demo ideas came in another way than the website (see ``load``).
@@ -56,7 +57,12 @@ def load_demo(log: Log) -> tuple[list[Plan], int]:
         partners = load_partners(log)
         users = load_users(wijken, log)
         load_answer_templates(log)
-        return load_initiatives(wijken, partners, users)
+        created = load_initiatives(wijken, partners, users)
+        # What the completed ones achieved (the results app).
+        today = timezone.localdate()
+        limit = datetime.combine(today, time(0), tzinfo=timezone.get_current_timezone())
+        load_results(users["marieke"], log, limit)
+        return created
 
 
 def load_wijken(log: Log) -> dict[str, Neighbourhood]:

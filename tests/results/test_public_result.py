@@ -56,9 +56,7 @@ def test_an_unpublished_initiative_and_its_result_stay_private(client, completed
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_the_result_costs_no_extra_query(
-    client, completed, django_assert_num_queries, rows
-):
+def test_the_result_costs_no_extra_query(client, completed, django_assert_num_queries, rows):
     ResultFactory(initiative=completed)
     TimelineEntryFactory.create_batch(rows, initiative=completed, kind="public_update")
     SupportFactory.create_batch(rows, initiative=completed)

@@ -110,4 +110,3 @@ def test_a_wijk_without_results_asks_nothing_more(
     make_initiatives([wijk_a, wijk_b], 10)
     with django_assert_num_queries(7):
         client.get(URL)
-
