@@ -15,6 +15,7 @@ DIRECTORIES = (
     "subscriptions",
     "budgets",
     "answers",
+    "results",
     "tests",
 )
 MOST_LINES = 600
