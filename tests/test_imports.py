@@ -7,7 +7,15 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("wijkaanpak", "initiatives", "neighbourhoods", "subscriptions", "budgets", "answers")
+PACKAGES = (
+    "wijkaanpak",
+    "initiatives",
+    "neighbourhoods",
+    "subscriptions",
+    "budgets",
+    "answers",
+    "results",
+)
 
 
 def _module_name(path: Path) -> str:
