@@ -26,7 +26,19 @@ class ResultForm(StyledFormMixin, forms.ModelForm):
         model = Result
         fields = [*COUNTS, "money_spent", "story", "is_public"]
         localized_fields = ["money_spent"]
-        widgets = {"story": forms.Textarea(attrs={"rows": 5})}
+        # Text boxes rather than number inputs: what was typed ("veel") comes back as typed.
+        widgets = {
+            **{
+                name: forms.TextInput(
+                    attrs={"inputmode": "numeric", "class": "utrecht-textbox--short"}
+                )
+                for name in COUNTS
+            },
+            "money_spent": forms.TextInput(
+                attrs={"inputmode": "decimal", "class": "utrecht-textbox--short"}
+            ),
+            "story": forms.Textarea(attrs={"rows": 5}),
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
