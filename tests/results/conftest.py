@@ -2,9 +2,10 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Status
+from tests.answers.test_browser import check  # noqa: F401 - language, one h1, axe
 from tests.factories import InitiativeFactory, InitiativePartnerFactory, InitiatorFactory
 
-# The overviews' hand-computed data set (with results on p1 and p2) and its frozen day.
+# Fixtures: the overviews' hand-computed data set (with results on p1, p2) and its day.
 from tests.initiatives.overviews.conftest import dataset, today  # noqa: F401
 
 

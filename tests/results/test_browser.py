@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from initiatives.models import Status
 from results.models import Result
-from tests.answers.test_browser import check as check_fixture  # noqa: F401 - the "check" fixture
 from tests.answers.test_browser import log_in
 from tests.factories import InitiativeFactory, InitiatorFactory, broker_of, priority
 
