@@ -46,6 +46,7 @@ class Section(StrEnum):
 
     RESPONSE = "response"  # "Hoe snel reageert de gemeente?"
     MONEY = "money"  # "Geld en hulp"
+    RESULTS = "results"  # "Wat heeft het opgeleverd?"
 
 
 # An aggregate over the initiatives of one wijk; it gets the model and the local date.
@@ -62,6 +63,7 @@ def _no_priority(model: type[models.Model], today: date) -> models.Aggregate:
 
 
 _ANSWERED = Q(first_response_at__isnull=False)
+_COMPLETED = Q(status=Status.COMPLETED)
 
 
 @dataclass(frozen=True)
@@ -320,6 +322,32 @@ FIGURES: list[Figure | str] = [
         place=(Section.RESPONSE, 4),
         column="entered_for_residents",
     ),
+    # What completed initiatives achieved, as their brokers recorded it (results app).
+    Figure(
+        "residents_reached",
+        Format.COUNT,
+        lambda model, today: models.Sum("result__residents_reached", filter=_COMPLETED),
+        label=gettext_lazy("Bewoners bereikt"),
+        page_label=gettext_lazy("Bewoners bereikt"),
+        place=(Section.RESULTS, 1),
+        column="residents_reached",
+    ),
+    Figure(
+        "volunteers",
+        Format.COUNT,
+        lambda model, today: models.Sum("result__volunteers", filter=_COMPLETED),
+        page_label=gettext_lazy("Vrijwilligers"),
+        place=(Section.RESULTS, 2),
+        column="volunteers",
+    ),
+    Figure(
+        "results_recorded",
+        Format.COUNT,
+        lambda model, today: models.Count("result", filter=_COMPLETED),
+        page_label=gettext_lazy("Afgeronde initiatieven met een vastgelegd resultaat"),
+        place=(Section.RESULTS, 3),
+        column="results_recorded",
+    ),
 ]
 FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES if isinstance(figure, Figure)}
 AGGREGATED = [figure for figure in FIGURE_BY_KEY.values() if figure.aggregate is not None]
@@ -343,25 +371,6 @@ def pot_sums(pots: Iterable) -> dict:
         else None
         for figure in POT_SUMS
     }
-
-
-def pot_table(pots: Iterable) -> list[dict]:
-    """A wijk page's budget pots (``with_cofunding()``), as the page shows them."""
-    return [
-        {
-            "name": pot.name,
-            "year": pot.year,
-            "priority": pot.priority.label if pot.priority else "",
-            "amount": euro(pot.amount),
-            "granted": euro(pot.granted),
-            "left": euro(pot.left),
-            "cofunding": euro(pot.cofunding),
-            "per_euro": NO_DATA
-            if pot.cofunding_per_euro is None
-            else money(pot.cofunding_per_euro),
-        }
-        for pot in pots
-    ]
 
 
 def pot_annotations(years: tuple[int, int] | None) -> dict[str, Subquery]:

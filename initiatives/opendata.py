@@ -15,10 +15,12 @@ from decimal import Decimal
 from itertools import chain
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import QuerySet
+from django.db.models import Case, F, Q, QuerySet, When
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
+
+from initiatives.workflow import Status
 
 INITIATIVE_COLUMNS = [
     "id",
@@ -37,11 +39,15 @@ INITIATIVE_COLUMNS = [
     "supports",
     "help_offers",
     "url",
+    "residents_reached",
+    "volunteers",
 ]
 EXPORT_CHUNK = 2000
 # A cell starting with one of these is a formula to a spreadsheet program.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "|"
+# What a completed initiative achieved (results app), once its broker made the result public.
+PUBLIC_RESULT = Q(status=Status.COMPLETED, result__is_public=True)
 
 
 def csv_cell(value) -> object:
@@ -68,6 +74,10 @@ def initiative_records(request: HttpRequest, initiatives: QuerySet) -> Iterator[
     rows = (
         initiatives.published()
         .with_priority_slugs()
+        .annotate(
+            public_residents_reached=Case(When(PUBLIC_RESULT, then=F("result__residents_reached"))),
+            public_volunteers=Case(When(PUBLIC_RESULT, then=F("result__volunteers"))),
+        )
         .order_by("pk")
         .values(
             "pk",
@@ -86,6 +96,8 @@ def initiative_records(request: HttpRequest, initiatives: QuerySet) -> Iterator[
             "amount_granted",
             "support_count",
             "help_offer_count",
+            "public_residents_reached",
+            "public_volunteers",
         )
     )
     for row in rows.iterator(chunk_size=EXPORT_CHUNK):
@@ -107,6 +119,8 @@ def initiative_records(request: HttpRequest, initiatives: QuerySet) -> Iterator[
             "supports": row["support_count"],
             "help_offers": row["help_offer_count"],
             "url": request.build_absolute_uri(detail),
+            "residents_reached": row["public_residents_reached"],
+            "volunteers": row["public_volunteers"],
         }
 
 

@@ -75,6 +75,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "assessments_criterion": None,
     "assessments_assessment": None,
     "assessments_score": None,
+    # What completed initiatives achieved: their pages, the wijk pages (results 0002).
+    "results_result": None,
 }
 
 

@@ -340,6 +340,11 @@ def can_record_contribution(user: User, initiative: Initiative) -> bool:
     return can_manage(user, initiative)
 
 
+def can_record_result(user: User, initiative: Initiative) -> bool:
+    """What a completed initiative achieved (results app): its brokers, once it is completed."""
+    return can_manage(user, initiative) and initiative.status == Status.COMPLETED
+
+
 # --- The initiator (holder of the private link) and the public --------------------------
 
 
@@ -379,4 +384,5 @@ PERMISSIONS: dict[str, Callable[..., bool]] = {
     "set_follow_up": can_set_follow_up,
     "handle_attention": can_handle_attention,
     "print_letter": can_print_letter,
+    "record_result": can_record_result,
 }

@@ -23,6 +23,7 @@ from initiatives.models import (
 from initiatives.rules import Role
 from initiatives.services import first_response_due
 from neighbourhoods.models import Neighbourhood, PostcodeArea, Priority
+from results.models import Result
 
 FIXED_NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)  # a Monday
 
@@ -218,3 +219,20 @@ class AnswerTemplateFactory(factory.django.DjangoModelFactory):
     to_status = ""
     text_nl = "Beste {voornaam}, ik ben {makelaar}, de sociaal makelaar van {wijk}."
     text_en = "Dear {voornaam}, I am {makelaar}, the social broker of {wijk}."
+
+
+class ResultFactory(factory.django.DjangoModelFactory):
+    """What a completed initiative achieved; public unless told otherwise."""
+
+    class Meta:
+        model = Result
+
+    initiative = factory.SubFactory(
+        InitiativeFactory, status=Status.COMPLETED, published=True, public_title="Speelmiddag"
+    )
+    residents_reached = 40
+    volunteers = 5
+    partners_involved = 1
+    money_spent = Decimal("450.00")
+    story = "Veertig kinderen speelden een middag samen op het plein."
+    is_public = True

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from assessments.models import Criterion
 from initiatives.models import Initiative, Status, TimelineEntry
+from results.models import Result
 from tests.factories import (
     AnswerTemplateFactory,
     HelpOfferFactory,
@@ -129,6 +130,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "assessments:list": (302, 302, 200, 200, 200, 403, 403, 302),
     "assessments:create": (302, 302, 403, 403, 200, 403, 403, 302),
     "assessments:edit": (302, 302, 403, 403, 200, 403, 403, 302),
+    # What a completed initiative achieved: a form on the initiative's page posts here.
+    "results:record": POST_ONLY_WORKSPACE,
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,
@@ -218,7 +221,7 @@ def test_every_url_answers_every_role_as_the_table_says(world, name, pattern):
 WORKSPACE_POSTS = [
     name
     for name, statuses in EXPECTED.items()
-    if statuses == POST_ONLY_WORKSPACE and name.startswith("initiatives:workspace_")
+    if statuses == POST_ONLY_WORKSPACE and name.startswith(("initiatives:workspace_", "results:"))
 ]
 
 
@@ -230,6 +233,7 @@ def snapshot(initiative: Initiative) -> tuple:
         initiative.is_published,
         initiative.assigned_broker_id,
         TimelineEntry.objects.filter(initiative=initiative).count(),
+        Result.objects.filter(initiative=initiative).exists(),
     )
 
 
@@ -256,6 +260,9 @@ def test_a_refused_post_changes_nothing(world, name, role):
         "contribution-partner": PartnerFactory(name="Bijdragende partner").pk,
         "contribution-kind": "money",
         "contribution-value": "100",
+        "result-residents_reached": "10",
+        "result-volunteers": "2",
+        "result-partners_involved": "1",
         "ids": [initiative.pk],
         "action": "status",
     }

@@ -15,6 +15,7 @@ PACKAGES = (
     "budgets",
     "answers",
     "voices",
+    "results",
 )
 
 

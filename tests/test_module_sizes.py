@@ -16,6 +16,7 @@ DIRECTORIES = (
     "budgets",
     "answers",
     "voices",
+    "results",
     "tests",
 )
 MOST_LINES = 600

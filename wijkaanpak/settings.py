@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "answers",
     "voices",
     "assessments",
+    "results",
 ]
 
 MIDDLEWARE = [

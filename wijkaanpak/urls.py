@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("answers.urls")),
     path("", include("voices.urls")),
     path("", include("assessments.urls")),
+    path("", include("results.urls")),
     path("", include("initiatives.urls")),
 ]
 

@@ -23,6 +23,7 @@ from initiatives.demo.wijken import PARTNERS, WIJKEN
 from initiatives.models import Channel, ConsentBasis, Initiative, Partner
 from initiatives.rules import Role
 from neighbourhoods.models import Neighbourhood, PostcodeArea, Priority
+from results.demo import load_results
 from voices.demo import load_voices
 from wijkaanpak.second_factor import give_demo_app
 
@@ -57,9 +58,13 @@ def load_demo(log: Log) -> tuple[list[Plan], int]:
         partners = load_partners(log)
         users = load_users(wijken, log)
         load_answer_templates(log)
-        loaded = load_initiatives(wijken, partners, users)
+        created = load_initiatives(wijken, partners, users)
         load_voices(wijken, lambda slug: _broker_of(slug, users), log)
-        return loaded
+        # What the completed ones achieved (the results app).
+        today = timezone.localdate()
+        limit = datetime.combine(today, time(0), tzinfo=timezone.get_current_timezone())
+        load_results(users["marieke"], log, limit)
+        return created
 
 
 def _broker_of(slug: str, users: dict[str, AbstractUser]) -> AbstractUser:

@@ -8,6 +8,7 @@ initiatives, and open data is always public-only, whoever asks.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -24,16 +25,17 @@ from budgets.models import BudgetPot
 from initiatives import charts, opendata, rules
 from initiatives.figures import (
     FIGURE_BY_KEY,
+    NO_DATA,
     Column,
     Section,
     WijkFigures,
     comparison_columns,
     empty_figures,
+    euro,
     integer,
     open_data_columns,
     page_figures,
     pot_sums,
-    pot_table,
     pot_years,
     wijk_figures,
 )
@@ -42,7 +44,9 @@ from initiatives.forms.public import started_token
 from initiatives.models import Initiative
 from initiatives.pagecache import cache_public_page
 from neighbourhoods.models import Neighbourhood, Priority
+from results.models import Result
 from subscriptions.forms import FollowForm
+from wijkaanpak.money import money
 
 LATEST_PER_PRIORITY = 5
 LATEST_PUBLISHED = 10
@@ -232,6 +236,25 @@ def _trend_chart(counts: dict[dt.date, int]) -> charts.ColumnChart:
     )
 
 
+def _pot_table(pots: Iterable) -> list[dict]:
+    """A wijk page's budget pots (``with_cofunding()``), as the page shows them."""
+    return [
+        {
+            "name": pot.name,
+            "year": pot.year,
+            "priority": pot.priority.label if pot.priority else "",
+            "amount": euro(pot.amount),
+            "granted": euro(pot.granted),
+            "left": euro(pot.left),
+            "cofunding": euro(pot.cofunding),
+            "per_euro": NO_DATA
+            if pot.cofunding_per_euro is None
+            else money(pot.cofunding_per_euro),
+        }
+        for pot in pots
+    ]
+
+
 # --- Links to pages other issues build ------------------------------------------------------
 
 
@@ -344,6 +367,9 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
         priority_counts=[priority.count for priority in priorities],
     )
     published, latest = _latest_published(wijk)
+    # What completed initiatives achieved, per priority (results app): asked only when the
+    # figures say there are results.
+    results = Result.objects.per_priority(initiatives) if row.value("results_recorded") else {}
     # Work names only: never a username or an e-mail address on a public page.
     brokers = [
         f"{first} {last}".strip()
@@ -365,14 +391,16 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
                     "priority": priority,
                     "count": priority.count,
                     "initiatives": latest.get(priority.pk, []),
+                    **_results_of(results.get(priority.pk)),
                 }
                 for priority in priorities
             ],
             "response_figures": page_figures(row, Section.RESPONSE),
             "money_figures": page_figures(row, Section.MONEY),
-            "pots": pot_table(pots),
             # Per criterion, the scores of approvals and refusals in the period: one query.
             "criteria_outcomes": Score.objects.outcome_counts(initiatives),
+            "result_figures": page_figures(row, Section.RESULTS),
+            "pots": _pot_table(pots),
             "published": published,
             "list_url": _list_url(wijk),
             "status_chart": _status_chart(row),
@@ -383,6 +411,13 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
             "started": started_token(),
         },
     )
+
+
+def _results_of(per_priority: dict | None) -> dict:
+    """A priority's results on a wijk page: "32 bewoners bereikt met 4 initiatieven"."""
+    if not per_priority:
+        return {"results": 0}
+    return {"results": per_priority["results"], "residents": integer(per_priority["residents"])}
 
 
 # --- Open data (initiatives.opendata) -------------------------------------------------------

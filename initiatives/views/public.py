@@ -333,9 +333,12 @@ def _supports(request: HttpRequest, pk: int) -> bool:
 @require_safe
 @cache_public_page(variant=lambda request, pk: "supports" if _supports(request, pk) else "")
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = get_object_or_404(_published().with_verified_count(), pk=pk)
+    published = _published().with_verified_count().select_related("result")
+    initiative = get_object_or_404(published, pk=pk)
+    result = getattr(initiative, "result", None)  # what it achieved (results app)
     context = {
         "initiative": initiative,
+        "result": result if result and result.is_shown_publicly(initiative) else None,
         "updates": initiative.timeline.public().only("kind", "created_at", "public_text"),
         # Who contributes: the organisation, the kind and its value; the broker's
         # description of it stays in the workspace.

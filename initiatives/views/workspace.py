@@ -47,6 +47,7 @@ from initiatives.models import (
 )
 from initiatives.queues import QUEUE_ORDER, Queue
 from initiatives.workdays import local_date, working_days_between
+from results.forms import result_forms
 
 PAGE_SIZE = 25
 
@@ -77,7 +78,7 @@ def workspace_required(view: Callable) -> Callable:
 def get_initiative_for_user(request: HttpRequest, pk: int) -> Initiative:
     initiative = get_object_or_404(
         Initiative.objects.select_related(
-            "neighbourhood", "assigned_broker", "initiator", "grant__pot"
+            "neighbourhood", "assigned_broker", "initiator", "grant__pot", "result"
         ).with_verified_count(),
         pk=pk,
     )
@@ -452,6 +453,11 @@ ACTION_SECTIONS = (
             ),
         ),
     ),
+    ActionSection(
+        "resultaat",
+        _("Wat heeft het opgeleverd?"),
+        (ActionForm("result_form", "results:record", _("Resultaat opslaan"), "record_result"),),
+    ),
 )
 
 
@@ -546,6 +552,7 @@ def _default_forms(initiative: Initiative) -> dict[str, Form]:
         ),
         "seen_form": Form(prefix="seen"),
         **picker.pickers(initiative),
+        **result_forms(initiative),
     }
 
 
@@ -567,6 +574,7 @@ def render_detail(
         "partner_links": list(initiative.partner_links.select_related("partner")),
         "contributions": list(initiative.contributions.select_related("partner")),
         "assessments": assessments_of(initiative),
+        "result": getattr(initiative, "result", None),  # results app; selected with it
         "today": local_date(timezone.now()),
         "action_sections": _action_sections(request, initiative, forms),
         "error_forms": [form for form in (bound or {}).values() if form.errors],

@@ -36,6 +36,7 @@ EXPECTED = {
     "record_contribution": (MANAGERS, EVERY_STATUS),
     "set_follow_up": (MANAGERS, EVERY_STATUS),
     "print_letter": (MANAGERS, EVERY_STATUS),
+    "record_result": (MANAGERS, {Status.COMPLETED}),
     # Nothing waits in the matrix's initiatives; tests/initiatives/workspace/test_attention.py.
     "handle_attention": (set(), EVERY_STATUS),
 }

@@ -30,6 +30,7 @@ from initiatives.rules import Role
 from initiatives.services import first_response_due
 from initiatives.workdays import local_date, working_days_between
 from neighbourhoods.models import Neighbourhood, PostcodeArea
+from results.models import Result
 
 User = get_user_model()
 EIGHTEEN_MONTHS = timedelta(days=18 * 30)
@@ -54,6 +55,7 @@ def counts() -> dict[str, int]:
         HelpOffer,
         InitiativePartner,
         AnswerTemplate,
+        Result,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -284,6 +286,21 @@ def test_decided_initiatives_have_their_assessments(output):
     for assessment in Assessment.objects.filter(kind=Assessment.Kind.DECLINED):
         assert assessment.scores.filter(value=Score.Value.NOT).exists()
     assert not Score.objects.filter(sentence="").exists()
+
+
+def test_every_completed_initiative_has_a_result_most_of_them_public(output):
+    completed = Initiative.objects.filter(status=Status.COMPLETED)
+    results = list(Result.objects.select_related("initiative"))
+    assert len(results) == completed.count() > 0
+    assert 0 < sum(result.is_public for result in results) < len(results)
+    today = timezone.localdate()
+    for result in results:
+        assert result.story and result.residents_reached > 0
+        assert result.initiative.closed_at < result.recorded_at
+        assert local_date(result.recorded_at) < today
+        if result.money_spent is not None:
+            assert result.money_spent <= result.initiative.amount_granted
+    assert f"Results of completed initiatives: {len(results)} new" in output
 
 
 def test_a_second_run_creates_nothing_twice(output):

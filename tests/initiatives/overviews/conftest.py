@@ -22,6 +22,10 @@ Money (tests/initiatives/overviews/test_budget_figures.py computes it by hand): 
 worth € 750 to p1, 20 hours worth € 500 to p2, and materials worth € 200 to unpublished p3.
 Kogerveld has no budget. Two addresses confirmed their support for p1, one for p3.
 
+Results (what completed initiatives achieved): completed p2 reached 32 residents with 6
+volunteers. p1 has a public result from before it was reopened (intake now): it counts
+nowhere and shows nowhere until p1 is completed again.
+
 Every personal or internal text carries a CANARY marker that no overview may show.
 """
 
@@ -42,6 +46,7 @@ from tests.factories import (
     InitiativeFactory,
     InitiatorFactory,
     PartnerFactory,
+    ResultFactory,
     TimelineEntryFactory,
     priority,
 )
@@ -73,6 +78,7 @@ CANARIES = [
     "CANARY-VOICE-SUMMARY",
     "CANARY-VOICE-PLACE",
     "canary-voice-tag",
+    "CANARY-RESULT-STORY",
 ]
 
 
@@ -226,6 +232,8 @@ def dataset(today, wijk_a, wijk_b, broker_a):
         is_publishable=True,
     )
     publishable.priorities.add(priority("kinderen"))
+    ResultFactory(initiative=p2, residents_reached=32, volunteers=6, story="Elke middag spelen.")
+    ResultFactory(initiative=p1, residents_reached=100, volunteers=9, story="CANARY-RESULT-STORY")
     return {"p1": p1, "p2": p2, "p3": p3, "p4": p4, "k1": k1, "k2": k2}
 
 

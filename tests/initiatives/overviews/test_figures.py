@@ -43,6 +43,10 @@ def test_figures_over_all_initiatives_match_the_hand_computed_values(dataset, to
         "cofunding": Decimal("1700.00"),  # p1 1,000, p2 500, p3 200
         "verified_supports": 3,  # p1 2, p3 1
         "entered_for_residents": 2,  # p2 at the spreekuur, p3 by phone
+        # p2's result; p1's is not counted while p1 is not completed
+        "residents_reached": 32,
+        "volunteers": 6,
+        "results_recorded": 1,
     }
 
 

@@ -27,6 +27,8 @@ COLUMNS = [
     "supports",
     "help_offers",
     "url",
+    "residents_reached",
+    "volunteers",
 ]
 
 
@@ -70,7 +72,12 @@ def test_csv_of_all_wijken_holds_published_initiatives_only(client, dataset, wij
         "supports": "3",
         "help_offers": "1",
         "url": f"http://testserver/initiatieven/{p1.pk}/",
+        # A public result, but p1 was reopened: it waits until p1 is completed again.
+        "residents_reached": "",
+        "volunteers": "",
     }
+    assert rows["Speelplein De Vlinder"]["residents_reached"] == "32"
+    assert rows["Speelplein De Vlinder"]["volunteers"] == "6"
     assert rows["Taalcafé voor werkzoekenden"]["wijk_cbs_code"] == ""
     assert rows["Taalcafé voor werkzoekenden"]["amount_requested"] == ""
 

@@ -26,7 +26,8 @@ def _row(html: str, wijk: str) -> list[str]:
 
 # Columns: total, new, running, realised, declined, referred, kinderen, werkloosheid,
 # handhaving, none, median, on time, requested, granted, help offers, supports, budget,
-# granted from it, left, co-funding, co-funding per municipal euro, verified supports.
+# granted from it, left, co-funding, co-funding per municipal euro, verified supports,
+# residents reached.
 
 
 def test_anonymous_visitor_sees_figures_over_published_initiatives(client, dataset):
@@ -56,6 +57,7 @@ def test_anonymous_visitor_sees_figures_over_published_initiatives(client, datas
         "€ 1.500",  # published p1 and p2 only
         "€ 0,60",
         "2",  # addresses confirmed for p1
+        "32",  # by completed p2 (reopened p1's result waits)
     ]
 
 
@@ -86,6 +88,7 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "€ 1.700",  # unpublished p3's materials too
         "€ 0,68",
         "3",  # and for unpublished p3
+        "32",
     ]
     assert _row(response.text, "Kogerveld") == [
         "2",
@@ -109,6 +112,7 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "€ 0",
         "€ 0",
         "\u2013",  # no municipal money: no ratio
+        "0",
         "0",
     ]
 

@@ -55,6 +55,9 @@ def test_figures_cover_published_initiatives_whoever_asks(client, dataset, role,
         "cofunding_per_euro": "0.60",  # 1,500 / 2,500
         "verified_supports": "2",
         "entered_for_residents": "1",  # p2; p3 (by phone) is not published
+        "residents_reached": "32",  # p2; p1's result waits until it is completed again
+        "volunteers": "6",
+        "results_recorded": "1",
     }
 
 
