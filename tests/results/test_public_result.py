@@ -61,5 +61,6 @@ def test_the_result_costs_no_extra_query(client, completed, django_assert_num_qu
     TimelineEntryFactory.create_batch(rows, initiative=completed, kind="public_update")
     SupportFactory.create_batch(rows, initiative=completed)
     # initiative + wijk + result, its priorities, its public updates, its contributions
-    with django_assert_num_queries(4):
+    # With the voices it grew from and its assessments (voices, assessments).
+    with django_assert_num_queries(6):
         assert STORY in client.get(url(completed)).text
