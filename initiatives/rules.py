@@ -345,6 +345,24 @@ def can_record_result(user: User, initiative: Initiative) -> bool:
     return can_manage(user, initiative) and initiative.status == Status.COMPLETED
 
 
+def can_merge(user: User, duplicate: Initiative, into: Initiative | None = None) -> bool:
+    """Merge ``duplicate`` into a similar initiative (duplicates app): the managers of both.
+
+    Without ``into``: whether this duplicate may be merged at all (open, no merge into it).
+    Only initiatives of one wijk are merged; a merged initiative takes no other one in.
+    """
+    if not can_manage(user, duplicate) or not duplicate.can_transition_to(Status.MERGED):
+        return False
+    if into is None:
+        return True
+    return (
+        into.pk != duplicate.pk
+        and into.neighbourhood_id == duplicate.neighbourhood_id
+        and into.status != Status.MERGED
+        and can_manage(user, into)
+    )
+
+
 # --- The initiator (holder of the private link) and the public --------------------------
 
 
@@ -385,4 +403,5 @@ PERMISSIONS: dict[str, Callable[..., bool]] = {
     "handle_attention": can_handle_attention,
     "print_letter": can_print_letter,
     "record_result": can_record_result,
+    "merge": can_merge,
 }

@@ -21,7 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from budgets import ledger
-from initiatives import rules, tasks
+from duplicates import undo
+from initiatives import rules, tasks, workflow
 from initiatives.models import (
     Channel,
     ConsentBasis,
@@ -333,14 +334,14 @@ def _transition(
     now = now or timezone.now()
     with transaction.atomic():
         current = _lock(initiative, expected_version)
-        if not current.can_transition_to(to):
+        if not current.can_transition_to(to) or to in workflow.OWN_ACTION_STATUSES:
             raise InvalidTransition(
                 _("Van “%(from)s” naar “%(to)s” kan niet.")
                 % {"from": Status(current.status).label, "to": Status(to).label}
             )
         from_status = current.status
+        fields = ["status", *undo.reopening(current, actor=actor, now=now)]  # of a merge
         current.status = to
-        fields = ["status"]
         if to in CLOSED_STATUSES:
             current.closed_at = now
             fields.append("closed_at")

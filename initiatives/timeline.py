@@ -36,6 +36,9 @@ class EntryKind(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Opvolgen")
     ATTENTION_HANDLED = "attention_handled", _("Gezien, geen actie nodig")
     NEW_TRACKING_LINK = "new_tracking_link", _("Nieuwe volglink gemaakt")
+    # A similar idea was merged into this one, or that merge was undone (duplicates/).
+    MERGED_IN = "merged_in", _("Samengevoegd met een vergelijkbaar idee")
+    MERGE_UNDONE = "merge_undone", _("Samenvoeging ongedaan gemaakt")
 
 
 class Audience(IntEnum):
@@ -113,6 +116,16 @@ ENTRY_SPECS: dict[str, EntrySpec] = {
     EntryKind.ATTENTION_HANDLED: EntrySpec(),
     # The old private link stopped working; a new letter or e-mail carries the new one.
     EntryKind.NEW_TRACKING_LINK: EntrySpec(),
+    # On the initiative a duplicate was merged into (the duplicate's own timeline has the
+    # status change to "Samengevoegd"): everyone may read that a similar idea joined it.
+    EntryKind.MERGED_IN: EntrySpec(
+        audience=Audience.PUBLIC,
+        initiator_heading=_("Samengevoegd met een vergelijkbaar idee"),
+    ),
+    EntryKind.MERGE_UNDONE: EntrySpec(
+        audience=Audience.PUBLIC,
+        initiator_heading=_("Een samengevoegd idee gaat weer apart verder"),
+    ),
 }
 
 

@@ -20,6 +20,9 @@ class Status(models.TextChoices):
     DECLINED = "declined", pgettext_lazy("status", "Afgewezen")
     REFERRED = "referred", pgettext_lazy("status", "Doorverwezen")
     WITHDRAWN = "withdrawn", pgettext_lazy("status", "Ingetrokken")
+    # Merged into a similar initiative (duplicates.services.merge_initiatives); reopening
+    # it undoes the merge.
+    MERGED = "merged", pgettext_lazy("status", "Samengevoegd")
 
 
 # The one transition table. Forms, views, templates, admin and tests read it;
@@ -37,16 +40,25 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.REFERRED: frozenset({Status.INTAKE}),
     Status.WITHDRAWN: frozenset({Status.INTAKE}),
     Status.COMPLETED: frozenset({Status.INTAKE}),
+    Status.MERGED: frozenset({Status.INTAKE}),
 }
-CLOSED_STATUSES = frozenset({Status.COMPLETED, Status.DECLINED, Status.REFERRED, Status.WITHDRAWN})
+# Every open status may be merged into a similar initiative (duplicates).
+for _status in (Status.SUBMITTED, Status.INTAKE, Status.PREPARING, Status.IN_PROGRESS):
+    TRANSITIONS[_status] |= {Status.MERGED}
+CLOSED_STATUSES = frozenset(
+    {Status.COMPLETED, Status.DECLINED, Status.REFERRED, Status.WITHDRAWN, Status.MERGED}
+)
 OPEN_STATUSES = frozenset(Status.values) - CLOSED_STATUSES
+# Reached only through their own action ("Samenvoegen met dit initiatief"), never through
+# the status form or services.change_status: a merge moves supports and help offers too.
+OWN_ACTION_STATUSES = frozenset({Status.MERGED})
 # Moves whose public text must explain the decision to the initiator; a reopen needs a reason.
 REASON_REQUIRED = frozenset({Status.DECLINED, Status.REFERRED})
 
 
 def allowed_transitions(status: str) -> list[str]:
-    """The statuses reachable from ``status``, in the order of the Status choices."""
-    reachable = TRANSITIONS[status]
+    """The statuses the status form offers from ``status``, in the order of the choices."""
+    reachable = TRANSITIONS[status] - OWN_ACTION_STATUSES
     return [value for value in Status.values if value in reachable]
 
 

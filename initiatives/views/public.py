@@ -26,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.models import assessments_of
+from duplicates.views import merged_redirect
 from initiatives import rules, services, throttle, verification
 from initiatives.filters import InitiativeFilter
 from initiatives.forms.public import (
@@ -59,6 +60,9 @@ STATUS_FOR_INITIATOR = {
     Status.DECLINED: _("We gaan niet verder met uw idee. Hieronder leest u waarom."),
     Status.REFERRED: _("We hebben uw idee doorgestuurd. Hieronder leest u waarom."),
     Status.WITHDRAWN: _("U heeft uw idee ingetrokken."),
+    Status.MERGED: _(
+        "Uw idee is samengevoegd met een vergelijkbaar idee. Hieronder ziet u hoe dat verder gaat."
+    ),
 }
 THROTTLED = _("Er zijn net veel formulieren verstuurd. Probeer het over een uur opnieuw.")
 
@@ -334,7 +338,9 @@ def _supports(request: HttpRequest, pk: int) -> bool:
 @cache_public_page(variant=lambda request, pk: "supports" if _supports(request, pk) else "")
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     published = _published().with_verified_count().select_related("result")
-    initiative = get_object_or_404(published, pk=pk)
+    initiative = published.filter(pk=pk).first()
+    if initiative is None:
+        return merged_redirect(pk)  # a merged duplicate's address; else 404
     result = getattr(initiative, "result", None)  # what it achieved (results app)
     context = {
         "initiative": initiative,
