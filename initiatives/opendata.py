@@ -73,6 +73,7 @@ def initiative_records(request: HttpRequest, initiatives: QuerySet) -> Iterator[
     """Published initiatives as open-data records, streamed from plain values()."""
     rows = (
         initiatives.published()
+        .counted()  # a merged duplicate is not listed: its target is
         .with_priority_slugs()
         .annotate(
             public_residents_reached=Case(When(PUBLIC_RESULT, then=F("result__residents_reached"))),

@@ -77,6 +77,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "assessments_score": None,
     # What completed initiatives achieved: their pages, the wijk pages (results 0002).
     "results_result": None,
+    # A merged duplicate's public address leads to the initiative it joined (duplicates 0002).
+    "duplicates_merge": None,
 }
 
 

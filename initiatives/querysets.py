@@ -26,7 +26,7 @@ from django.utils import timezone
 from initiatives.figures import aggregates
 from initiatives.queues import Queue, queue_condition
 from initiatives.timeline import BY_RESIDENT, INITIATOR_VISIBLE, PERSONAL_TEXT, PUBLIC_VISIBLE
-from initiatives.workflow import CLOSED_STATUSES, OPEN_STATUSES, overdue_condition
+from initiatives.workflow import CLOSED_STATUSES, OPEN_STATUSES, Status, overdue_condition
 from neighbourhoods.models import Neighbourhood, Priority
 
 
@@ -37,6 +37,10 @@ def hash_token(token: str) -> str:
 class InitiativeQuerySet(models.QuerySet):
     def published(self) -> "InitiativeQuerySet":
         return self.filter(is_published=True)
+
+    def counted(self) -> "InitiativeQuerySet":
+        """What the figures count: a merged duplicate counts in the initiative it joined."""
+        return self.exclude(status=Status.MERGED)
 
     def open(self) -> "InitiativeQuerySet":
         return self.filter(status__in=OPEN_STATUSES)

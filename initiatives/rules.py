@@ -293,8 +293,12 @@ def can_print_letter(user: User, initiative: Initiative) -> bool:
 
 
 def can_publish(user: User, initiative: Initiative) -> bool:
-    # A withdrawn initiative stays private: the resident took it back.
-    return can_manage(user, initiative) and initiative.status != Status.WITHDRAWN
+    # A withdrawn initiative stays private: the resident took it back. A merged one is
+    # public through the initiative it joined (undoing the merge puts it back online).
+    return can_manage(user, initiative) and initiative.status not in {
+        Status.WITHDRAWN,
+        Status.MERGED,
+    }
 
 
 def can_unpublish(user: User, initiative: Initiative) -> bool:

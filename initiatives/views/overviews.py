@@ -77,8 +77,8 @@ class Scope:
 def _base(request: HttpRequest) -> QuerySet:
     """All initiatives for those who see all figures, published ones for everyone else."""
     if rules.can_see_all_figures(request.user):
-        return Initiative.objects.all()
-    return Initiative.objects.published()
+        return Initiative.objects.counted()
+    return Initiative.objects.published().counted()
 
 
 def _scope(request: HttpRequest, years: list[int] | None = None) -> Scope:
@@ -458,7 +458,7 @@ def open_data_neighbourhoods_csv(request: HttpRequest) -> HttpResponse:
     rows = wijk_figures(
         Neighbourhood.objects.active(),
         priorities,
-        Initiative.objects.published(),
+        Initiative.objects.published().counted(),
         timezone.localdate(),
     )
     columns = open_data_columns(priorities)

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from initiatives import rules
 from initiatives.models import Status
+from initiatives.workflow import OPEN_STATUSES
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ EXPECTED = {
     "take": (MANAGERS, EVERY_STATUS),
     # Handing over to a colleague of the wijk (issue 12): any broker of the wijk.
     "assign": (MANAGERS, EVERY_STATUS),
-    "publish": (MANAGERS, EVERY_STATUS - {Status.WITHDRAWN}),
+    "publish": (MANAGERS, EVERY_STATUS - {Status.WITHDRAWN, Status.MERGED}),
     # The matrix's initiatives are not published, so there is nothing to take back; the
     # published case is tested below.
     "unpublish": (MANAGERS, set()),
@@ -39,6 +40,8 @@ EXPECTED = {
     "record_result": (MANAGERS, {Status.COMPLETED}),
     # Nothing waits in the matrix's initiatives; tests/initiatives/workspace/test_attention.py.
     "handle_attention": (set(), EVERY_STATUS),
+    # Merging a duplicate into a look-alike (duplicates): open ones; tests/duplicates too.
+    "merge": (MANAGERS, OPEN_STATUSES),
 }
 
 
