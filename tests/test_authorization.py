@@ -132,6 +132,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "assessments:edit": (302, 302, 403, 403, 200, 403, 403, 302),
     # What a completed initiative achieved: a form on the initiative's page posts here.
     "results:record": POST_ONLY_WORKSPACE,
+    # Merging a duplicate into a look-alike (duplicates): the page that says what happens.
+    "duplicates:merge": WORKSPACE,
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,
@@ -196,6 +198,7 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         "voice_pk": Voice.objects.create(
             neighbourhood=wijk_a, channel="street", summary="Oversteken bij school is gevaarlijk."
         ).pk,
+        "into": InitiativeFactory(neighbourhood=wijk_a, status=Status.INTAKE).pk,
     }
     return initiative, clients, kwargs
 
@@ -222,7 +225,7 @@ WORKSPACE_POSTS = [
     name
     for name, statuses in EXPECTED.items()
     if statuses == POST_ONLY_WORKSPACE and name.startswith(("initiatives:workspace_", "results:"))
-]
+] + ["duplicates:merge"]
 
 
 def snapshot(initiative: Initiative) -> tuple:
@@ -265,6 +268,8 @@ def test_a_refused_post_changes_nothing(world, name, role):
         "result-partners_involved": "1",
         "ids": [initiative.pk],
         "action": "status",
+        "merge-public_text": "Samengevoegd",
+        "merge-version": initiative.version,
     }
     response = clients[role].post(url_for(name, pattern, kwargs), data)
     allowed = {302, 403, 404}

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from answers.demo import load_answer_templates
+from duplicates.demo import load_merges
 from initiatives import services
 from initiatives.demo.people import DEMO_USERS, email_of
 from initiatives.demo.plan import SEED, Plan, demo_plans
@@ -64,6 +65,8 @@ def load_demo(log: Log) -> tuple[list[Plan], int]:
         today = timezone.localdate()
         limit = datetime.combine(today, time(0), tzinfo=timezone.get_current_timezone())
         load_results(users["marieke"], log, limit)
+        # Two look-alikes: one merged, one for a broker to merge (the duplicates app).
+        load_merges(lambda slug: _broker_of(slug, users), log, limit)
         return created
 
 
