@@ -11,6 +11,7 @@ from duplicates import services
 from duplicates.forms import MergeForm
 from duplicates.models import Merge
 from initiatives import rules
+from initiatives.forms.workspace import MAX_ID
 from initiatives.models import Initiative
 from initiatives.services import EditConflict, WorkflowError
 from initiatives.views.workspace import get_initiative_for_user, workspace_required
@@ -72,6 +73,8 @@ def merged_redirect(pk: int) -> HttpResponse:
 
     For ``initiatives.views.public.initiative_detail``; 404 for anything else unpublished.
     """
+    if not 0 < pk <= MAX_ID:  # a made-up address beyond any key: no query (SQLite overflows)
+        raise Http404
     into = (
         Merge.objects.filter(duplicate_id=pk, into__is_published=True)
         .values_list("into_id", flat=True)

@@ -1,6 +1,7 @@
 import pytest
 
 from initiatives.models import Status, VerifiedSupport
+from tests.answers.test_browser import check  # noqa: F401 - language, one h1, axe (browser tests)
 from tests.factories import (
     HelpOfferFactory,
     InitiativeFactory,

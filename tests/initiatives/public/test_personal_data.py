@@ -158,3 +158,35 @@ def test_no_personal_data_in_mails_to_the_brokers(
     parts = [to_helper.subject, to_helper.body, *(a.content for a in to_helper.alternatives)]
     text = "\n".join(parts).replace(MARKERS["helper_name"], "")
     assert_clean(text, "the helper's confirmation")
+
+
+def test_no_personal_data_where_a_merged_duplicate_shows_its_target(
+    client, world, wijk_a, broker_a, submission, django_capture_on_commit_callbacks
+):
+    """duplicates: the "Lijkt op" links after submitting, the duplicate's tracking page,
+    public address and mail show the target (which holds the markers) only as published."""
+    from duplicates.services import merge_initiatives
+
+    published, _unpublished = world
+    duplicate = InitiativeFactory(
+        neighbourhood=wijk_a, title="Speeltuin opknappen aub", with_token=True
+    )
+    InitiatorFactory(initiative=duplicate, name="Ria Smit", email="ria@bewoner.example")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        merge_initiatives(duplicate, published, actor=broker_a, public_text="Samen verder.")
+    (to_duplicate,) = [m for m in mail.outbox if m.to == ["ria@bewoner.example"]]
+    parts = [to_duplicate.subject, to_duplicate.body, *(a[0] for a in to_duplicate.alternatives)]
+    assert "Speeltuin opknappen" in "\n".join(parts)
+    assert_clean("\n".join(parts), "the merged duplicate's mail")
+    pages = {"redirected": client.get(f"/initiatieven/{duplicate.pk}/", follow=True)}
+    client.get(f"/volgen/{duplicate.token}/")
+    pages["tracking"] = client.get("/volgen/")
+    assert "Eerste klusdag was een succes." in pages["tracking"].text
+    submission.update(title="Speeltuin opknappen", description="De speeltuin is kapot.")
+    client.post("/idee/", submission)
+    pages["submitted"] = client.get("/idee/ontvangen/")
+    assert "Lijkt op" in pages["submitted"].text
+    for where, response in pages.items():
+        assert response.status_code == 200, where
+        assert_clean(response.text, where)
