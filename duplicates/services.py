@@ -142,8 +142,8 @@ def merge_initiatives(
         from_status = duplicate.status
         duplicate.status = Status.MERGED
         duplicate.closed_at = now
-        duplicate.support_count -= len(support_ids)
-        duplicate.help_offer_count -= len(offer_ids)
+        duplicate.support_count = max(0, duplicate.support_count - len(support_ids))
+        duplicate.help_offer_count = max(0, duplicate.help_offer_count - len(offer_ids))
         duplicate.help_waiting_since = None
         duplicate.is_published = False  # its public page sends visitors to ``into``
         duplicate.published_at = None

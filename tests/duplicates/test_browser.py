@@ -50,6 +50,7 @@ def test_a_duplicate_is_seen_merged_and_followed(
     )
     InitiatorFactory(initiative=target, name="Karin Doelman")
 
+    page.context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
     # The resident submits the same idea and reads "Lijkt op".
     page.goto(live_server.url + reverse("initiatives:submit"))
     page.locator("#id_title").fill("De speeltuin in de Vinkenstraat opknappen")
@@ -94,6 +95,7 @@ def test_a_duplicate_is_seen_merged_and_followed(
 
     # The resident's link now follows the merged initiative; no other person's details.
     page.context.clear_cookies()
+    page.context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
     page.goto(tracking)
     expect(page.locator("main")).to_contain_text("Uw idee is samengevoegd")
     expect(page.locator("main")).to_contain_text("Uw idee gaat samen verder met dat van een buur.")
