@@ -49,7 +49,7 @@ def load_merges(broker_of: Callable[[str], object], log: Callable[[str], None], 
     services.submit_initiative(
         title=f"Ook: {target.public_title.lower()}",
         name="Hamza El Idrissi",
-        phone="0687654321",
+        email="hamza.elidrissi@bewoner.example",
         submission_key=WAITING_KEY,
         now=limit - timedelta(days=1),
         **common,

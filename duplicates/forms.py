@@ -10,7 +10,7 @@ class MergeForm(VersionedForm):
     public_text = forms.CharField(
         label=_("Tekst voor de initiatiefnemer van dit idee"),
         help_text=_("Deze tekst staat op hun volgpagina en in hun e-mail."),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 6}),
         max_length=2000,
     )
     internal_note = forms.CharField(
