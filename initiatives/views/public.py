@@ -26,7 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.models import assessments_of
-from initiatives import rules, services, throttle, verification
+from initiatives import pagecache, rules, services, throttle, verification
 from initiatives.filters import InitiativeFilter
 from initiatives.forms.public import (
     HelpOfferForm,
@@ -331,7 +331,10 @@ def _supports(request: HttpRequest, pk: int) -> bool:
 
 
 @require_safe
-@cache_public_page(variant=lambda request, pk: "supports" if _supports(request, pk) else "")
+@cache_public_page(
+    variant=lambda request, pk: "supports" if _supports(request, pk) else "",
+    scopes=lambda request, pk: pagecache.of_initiative(pk),
+)
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     published = _published().with_verified_count().select_related("result")
     initiative = get_object_or_404(published, pk=pk)
