@@ -157,6 +157,10 @@ def refuse(request: HttpRequest) -> None:
 
 
 _REFUSED = "_page_cache_refused"
+# Says whether a page a visitor without a session asked for came from the cache ("hit") or
+# was rendered ("miss"); `manage.py bench --writes` counts them. Nothing personal: every such
+# visitor gets the same answer.
+CACHE_HEADER = "X-Page-Cache"
 
 # The last data version read, for when the database cannot be reached: this process's own,
 # and in the cache beside the pages (for a process that starts during an outage, with a
@@ -257,7 +261,9 @@ def cache_public_page(
             cached = cache.get(key)
             if cached is not None:
                 content, headers = cached
-                return _personalised(HttpResponse(content, headers=headers), request)
+                response = HttpResponse(content, headers=headers)
+                response[CACHE_HEADER] = "hit"
+                return _personalised(response, request)
             setattr(request, _RENDERING_FOR_CACHE, True)
             try:
                 response = view(request, *args, **kwargs)
@@ -275,6 +281,7 @@ def cache_public_page(
             ):
                 page = (response.content, dict(response.headers))
                 cache.set_many({key: page, _last_version_key(shown): version}, seconds)
+            response[CACHE_HEADER] = "miss"
             return _personalised(response, request)
 
         # For the test that every table a cached page reads is watched.
