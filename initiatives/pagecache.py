@@ -25,9 +25,11 @@ What keeps it correct, and keeps one visitor's data from another:
 suite does, apart from the tests of this module).
 """
 
+import datetime as dt
 import functools
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -37,7 +39,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from initiatives.models import DataVersion
+from initiatives.models import DataVersion, ScopeVersion
 from wijkaanpak import face
 from wijkaanpak.middleware import OUTAGE_ERRORS
 
@@ -120,29 +122,90 @@ def _cacheable(request: HttpRequest, parameters: frozenset[str]) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Scopes:
+    """What part of the data a page shows, when not all of it (``ScopeVersion``).
+
+    ``names``: scopes such as ``wijk:3`` and ``year:2026`` (``global`` is always added);
+    ``initiative``: the wijk of this initiative; ``wijk_slug``: the wijk with this slug.
+    A page without scopes keys on ``DataVersion``, which every change raises.
+    """
+
+    names: tuple[str, ...] = ()
+    initiative: int | None = None
+    wijk_slug: str | None = None
+
+
+def of_initiative(pk: int) -> Scopes:
+    return Scopes(initiative=pk)
+
+
+def of_wijk(slug: str) -> Scopes:
+    return Scopes(wijk_slug=slug)
+
+
+def of_period(start: dt.datetime | None, end: dt.datetime | None) -> Scopes | None:
+    """The years (UTC, as the triggers count them) a local period's data fall in."""
+    if start is None or end is None:
+        return None
+    first = start.astimezone(dt.UTC).year
+    last = (end - dt.timedelta(microseconds=1)).astimezone(dt.UTC).year
+    return Scopes(names=tuple(ScopeVersion.year(year) for year in range(first, last + 1)))
+
+
+def refuse(request: HttpRequest) -> None:
+    """Keep this response out of the cache (a view that fell back from what was asked)."""
+    setattr(request, _REFUSED, True)
+
+
+_REFUSED = "_page_cache_refused"
+# Says whether a page a visitor without a session asked for came from the cache ("hit") or
+# was rendered ("miss"); `manage.py bench --writes` counts them. Nothing personal: every such
+# visitor gets the same answer.
+CACHE_HEADER = "X-Page-Cache"
+
 # The last data version read, for when the database cannot be reached: this process's own,
 # and in the cache beside the pages (for a process that starts during an outage, with a
-# shared cache such as Redis).
+# shared cache such as Redis); per set of scopes.
 _LAST_VERSION_KEY = "page:last-data-version"
-_last_version: int | None = None
+_last_versions: dict[Scopes | None, int] = {}
 
 
-def _data_version() -> int:
-    """The data version now; during a database outage the last one known."""
-    global _last_version
+def _read_version(scopes: Scopes | None) -> int:
+    if scopes is None:
+        return DataVersion.current()
+    return ScopeVersion.sum_of(
+        [ScopeVersion.GLOBAL, *scopes.names],
+        initiative_id=scopes.initiative,
+        wijk_slug=scopes.wijk_slug,
+    )
+
+
+def _last_version_key(scopes: Scopes | None) -> str:
+    if scopes is None:
+        return _LAST_VERSION_KEY
+    return f"{_LAST_VERSION_KEY}:{hashlib.sha256(repr(scopes).encode()).hexdigest()[:32]}"
+
+
+def _data_version(scopes: Scopes | None = None) -> int:
+    """The version of what the page shows now; during a database outage the last known."""
     try:
-        _last_version = DataVersion.current()
+        version = _read_version(scopes)
     except OUTAGE_ERRORS:
-        known = _last_version if _last_version is not None else cache.get(_LAST_VERSION_KEY)
+        known = _last_versions.get(scopes)
+        if known is None:
+            known = cache.get(_last_version_key(scopes))
         if known is None:
             raise
         return known
-    return _last_version
+    _last_versions[scopes] = version
+    return version
 
 
-def _key(request: HttpRequest, variant: str, version: int) -> str:
+def _key(request: HttpRequest, variant: str, version: int, scopes: Scopes | None) -> str:
     parts = (
         version,
+        repr(scopes),
         # The municipality's name, logo and theme (wijkaanpak.face) are on every page.
         face.current().revision,
         timezone.localdate().isoformat(),
@@ -168,12 +231,17 @@ def _personalised(response: HttpResponse, request: HttpRequest) -> HttpResponse:
 def cache_public_page(
     variant: Callable[..., str] | None = None,
     *,
+    scopes: Callable[..., Scopes | None] | None = None,
     query: tuple[str, ...] = (),
     collect_stream: bool = False,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Serve the view's 200 responses to visitors without a session from the cache.
 
     ``variant(request, *args, **kwargs)`` returns what else the page depends on.
+    ``scopes(request, *args, **kwargs)`` says which part of the data the page shows (a
+    wijk, a period; ``Scopes``), so that a change elsewhere does not renew it; without it
+    (or when it returns None) every change does. It must name everything the page reads:
+    ``tests/initiatives/public/test_pagecache.py`` changes each kind of data and checks.
     ``query`` names the query parameters the page understands; with any other it is rendered.
     ``collect_stream`` caches a streamed response (a wijk's open data) as one piece; only
     for views whose output stays within a few MB, since every worker may keep a copy.
@@ -187,12 +255,17 @@ def cache_public_page(
             seconds = settings.PAGE_CACHE_SECONDS
             if not seconds or not _cacheable(request, parameters):
                 return view(request, *args, **kwargs)
-            version = _data_version()
-            key = _key(request, variant(request, *args, **kwargs) if variant else "", version)
+            shown = scopes(request, *args, **kwargs) if scopes else None
+            version = _data_version(shown)
+            key = _key(
+                request, variant(request, *args, **kwargs) if variant else "", version, shown
+            )
             cached = cache.get(key)
             if cached is not None:
                 content, headers = cached
-                return _personalised(HttpResponse(content, headers=headers), request)
+                response = HttpResponse(content, headers=headers)
+                response[CACHE_HEADER] = "hit"
+                return _personalised(response, request)
             setattr(request, _RENDERING_FOR_CACHE, True)
             try:
                 response = view(request, *args, **kwargs)
@@ -202,9 +275,15 @@ def cache_public_page(
                 response = HttpResponse(
                     b"".join(response.streaming_content), headers=dict(response.headers)
                 )
-            if response.status_code == 200 and not response.streaming and not response.cookies:
+            if (
+                response.status_code == 200
+                and not response.streaming
+                and not response.cookies
+                and not getattr(request, _REFUSED, False)
+            ):
                 page = (response.content, dict(response.headers))
-                cache.set_many({key: page, _LAST_VERSION_KEY: version}, seconds)
+                cache.set_many({key: page, _last_version_key(shown): version}, seconds)
+            response[CACHE_HEADER] = "miss"
             return _personalised(response, request)
 
         # For the test that every table a cached page reads is watched.

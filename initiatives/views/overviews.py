@@ -22,7 +22,7 @@ from django.views.decorators.http import require_safe
 
 from assessments.models import Score
 from budgets.models import BudgetPot
-from initiatives import charts, opendata, rules
+from initiatives import charts, opendata, pagecache, rules
 from initiatives.figures import (
     FIGURE_BY_KEY,
     NO_DATA,
@@ -39,7 +39,7 @@ from initiatives.figures import (
     pot_years,
     wijk_figures,
 )
-from initiatives.forms.overviews import Period, PeriodForm
+from initiatives.forms.overviews import ALL_TIME, Period, PeriodForm, period_for
 from initiatives.forms.public import started_token
 from initiatives.models import Initiative
 from initiatives.pagecache import cache_public_page
@@ -91,6 +91,9 @@ def _scope(request: HttpRequest, years: list[int] | None = None) -> Scope:
         years = [moment.year for moment in base.datetimes("submitted_at", "year")]
     form = PeriodForm({"period": request.GET.get("period", "all")}, years=years)
     period = form.selected()
+    if form.errors:
+        # Shown as all years, which the page's scopes (``_period_scopes``) do not cover.
+        pagecache.refuse(request)
     return Scope(
         base.submitted_between(period.start, period.end),
         rules.can_see_all_figures(request.user),
@@ -270,8 +273,21 @@ def _list_url(neighbourhood: Neighbourhood) -> str:
 # --- Pages --------------------------------------------------------------------------------
 
 
+def _period_scopes(request: HttpRequest) -> pagecache.Scopes | None:
+    """The years the asked-for period covers; an unknown period is refused by ``_scope``."""
+    try:
+        period = period_for(request.GET.get("period", ALL_TIME))
+    except ValueError:
+        return None
+    return pagecache.of_period(period.start, period.end)
+
+
+def _wijk_scopes(request: HttpRequest, slug: str) -> pagecache.Scopes:
+    return pagecache.of_wijk(slug)
+
+
 @require_safe
-@cache_public_page(query=("period", "sort", "dir"))
+@cache_public_page(scopes=_period_scopes, query=("period", "sort", "dir"))
 def neighbourhoods(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     priorities = list(Priority.objects.all())
@@ -341,7 +357,7 @@ def _latest_published(wijk: Neighbourhood) -> tuple[list[dict], dict[int, list[d
 
 
 @require_safe
-@cache_public_page(query=("period",))
+@cache_public_page(scopes=_wijk_scopes, query=("period",))
 def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
     # One query gives the wijk's trend and the years with data in any wijk (the periods).
@@ -435,7 +451,7 @@ def open_data_json(request: HttpRequest) -> HttpResponse:
 
 # A wijk's open data stays small (hundreds of KB at 100,000 initiatives in all).
 @require_safe
-@cache_public_page(collect_stream=True)
+@cache_public_page(scopes=_wijk_scopes, collect_stream=True)
 def neighbourhood_csv(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
     initiatives = Initiative.objects.in_neighbourhood(wijk)
@@ -444,7 +460,7 @@ def neighbourhood_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 # A wijk's open data stays small (hundreds of KB at 100,000 initiatives in all).
 @require_safe
-@cache_public_page(collect_stream=True)
+@cache_public_page(scopes=_wijk_scopes, collect_stream=True)
 def neighbourhood_json(request: HttpRequest, slug: str) -> HttpResponse:
     wijk = get_object_or_404(Neighbourhood.objects.active(), slug=slug)
     initiatives = Initiative.objects.in_neighbourhood(wijk)

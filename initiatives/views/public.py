@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from assessments.models import assessments_of
 from duplicates.views import merged_redirect
-from initiatives import rules, services, throttle, verification
+from initiatives import pagecache, rules, services, throttle, verification
 from initiatives.filters import InitiativeFilter
 from initiatives.forms.public import (
     HelpOfferForm,
@@ -335,7 +335,10 @@ def _supports(request: HttpRequest, pk: int) -> bool:
 
 
 @require_safe
-@cache_public_page(variant=lambda request, pk: "supports" if _supports(request, pk) else "")
+@cache_public_page(
+    variant=lambda request, pk: "supports" if _supports(request, pk) else "",
+    scopes=lambda request, pk: pagecache.of_initiative(pk),
+)
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     published = _published().with_verified_count().select_related("result")
     initiative = published.filter(pk=pk).first()

@@ -33,16 +33,26 @@ TIERS = {"smoke": 200, "1k": 1_000, "10k": 10_000, "100k": 100_000}
 DEFAULT_BENCH_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/wijkaanpak_bench"
 RESULTS_DIR = Path(settings.BASE_DIR) / "bench" / "results"
 
-# wrk prints this table at the end of a run (latency in microseconds).
+# wrk prints this table at the end of a run (latency in microseconds), with how many answers
+# came from the page cache (the X-Page-Cache header of initiatives.pagecache).
 WRK_REPORT = """
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+init = function() hits = 0; misses = 0 end
+response = function(status, headers, body)
+  local answer = headers["X-Page-Cache"]
+  if answer == "hit" then hits = hits + 1 elseif answer == "miss" then misses = misses + 1 end
+end
 done = function(summary, latency, requests)
+  local h, m = 0, 0
+  for _, thread in ipairs(threads) do h = h + thread:get("hits"); m = m + thread:get("misses") end
   io.write(string.format(
     '{"requests": %d, "duration_us": %d, "errors": %d, "non_2xx": %d, '
-    .. '"p50_us": %d, "p95_us": %d, "p99_us": %d}\\n',
+    .. '"p50_us": %d, "p95_us": %d, "p99_us": %d, "hits": %d, "misses": %d}\\n',
     summary.requests, summary.duration,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
     summary.errors.status,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), h, m))
 end
 """
 
@@ -69,6 +79,13 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument(
             "--reuse-data", action="store_true", help="Keep the database of an earlier run."
+        )
+        parser.add_argument(
+            "--writes",
+            type=float,
+            default=0,
+            metavar="RATE",
+            help="Measure every page again while bench_writes writes RATE times a second.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -108,7 +125,23 @@ class Command(BaseCommand):
                 loaded = self._wrk_run(
                     wrk, url, headers, connections=options["connections"], seconds=duration
                 )
-                results.append({**page, "single": single, "loaded": loaded})
+                result = {**page, "single": single, "loaded": loaded}
+                if options["writes"]:
+                    writer = self._start_writer(
+                        env, options["writes"], warmup + 2 * duration + 5, seed=len(results)
+                    )
+                    try:
+                        if warmup:
+                            self._wrk_run(wrk, url, headers, connections=1, seconds=warmup)
+                        result["writes_single"] = self._wrk_run(
+                            wrk, url, headers, connections=1, seconds=duration
+                        )
+                        result["writes_loaded"] = self._wrk_run(
+                            wrk, url, headers, connections=options["connections"], seconds=duration
+                        )
+                    finally:
+                        result["writer"] = self._stop_writer(writer)
+                results.append(result)
             memory = self._worker_peak_memory(gunicorn)
         finally:
             gunicorn.send_signal(signal.SIGTERM)
@@ -210,7 +243,7 @@ class Command(BaseCommand):
             start_new_session=True,
         )
         # The master listens before its workers have imported Django: wait for real answers.
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
@@ -218,7 +251,7 @@ class Command(BaseCommand):
             except OSError:
                 time.sleep(0.2)
         process.kill()
-        raise CommandError("gunicorn did not start within 30 s")
+        raise CommandError("gunicorn did not start within 120 s")
 
     # --- Measuring --------------------------------------------------------------------
 
@@ -257,7 +290,42 @@ class Command(BaseCommand):
             "p99_ms": raw["p99_us"] / 1000,
             "errors": raw["errors"],
             "non_2xx": raw["non_2xx"],
+            "hits": raw["hits"],
+            "misses": raw["misses"],
         }
+
+    def _start_writer(
+        self, env: dict[str, str], rate: float, seconds: int, seed: int
+    ) -> subprocess.Popen:
+        writer = subprocess.Popen(  # noqa: S603 - our own manage.py
+            [
+                sys.executable,
+                "manage.py",
+                "bench_writes",
+                "--rate",
+                str(rate),
+                "--seconds",
+                str(seconds),
+                "--seed",
+                str(seed),
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        # Measure only once it writes: Django's start-up is not part of the load.
+        if '"ready"' not in (writer.stdout.readline() if writer.stdout else ""):
+            writer.kill()
+            raise CommandError("bench_writes did not start")
+        return writer
+
+    def _stop_writer(self, writer: subprocess.Popen) -> dict:
+        """Stop the writer (it may still be pacing) and read what it did, if it finished."""
+        writer.send_signal(signal.SIGTERM)
+        output, _errors = writer.communicate(timeout=30)
+        line = next((row for row in output.splitlines() if row.startswith('{"writes"')), None)
+        return json.loads(line) if line else {}
 
     def _worker_peak_memory(self, master: subprocess.Popen) -> dict[str, float]:
         """Peak resident memory (VmHWM) of each gunicorn worker, in MB."""
@@ -282,10 +350,20 @@ class Command(BaseCommand):
     def _report(
         self, tier: str, results: list[dict], memory: dict, duration: int, options: dict
     ) -> dict:
-        floor = next(r for r in results if r["name"] == "healthz")["loaded"]["requests_per_second"]
+        healthz = next(r for r in results if r["name"] == "healthz")
+        floor = healthz["loaded"]["requests_per_second"]
         for result in results:
             rate = result["loaded"]["requests_per_second"]
             result["fraction_of_healthz"] = rate / floor if floor else 0.0
+            if "writes_loaded" in result:
+                # Against /healthz under the same writes, measured in the same run.
+                under = healthz["writes_loaded"]["requests_per_second"]
+                rate = result["writes_loaded"]["requests_per_second"]
+                result["writes_fraction_of_healthz"] = rate / under if under else 0.0
+                answered = result["writes_loaded"]["hits"] + result["writes_loaded"]["misses"]
+                answered += result["writes_single"]["hits"] + result["writes_single"]["misses"]
+                hits = result["writes_loaded"]["hits"] + result["writes_single"]["hits"]
+                result["writes_hit_rate"] = hits / answered if answered else None
         return {
             "tier": tier,
             "initiatives": TIERS[tier],
@@ -302,33 +380,58 @@ class Command(BaseCommand):
                 # PAGE_CACHE_SECONDS=0 make bench measures what a visitor costs on a miss.
                 "page_cache_seconds": int(os.environ.get("PAGE_CACHE_SECONDS") or 3600),
             },
+            "writes_per_second": options["writes"],
             "worker_memory": memory,
             "pages": results,
         }
 
     def _table(self, report: dict) -> str:
+        writes = report["writes_per_second"]
         header = (
             f"{'page':<28} {'median ms':>9} {'p95 ms':>7} {'req/s (8)':>9} "
             f"{'of /healthz':>11} {'queries':>7} {'HTML KB':>7} {'gzip KB':>7}"
         )
+        if writes:
+            header += (
+                f" | {'writes: median':>14} {'p95':>6} {'p99':>6} {'of /healthz':>11} "
+                f"{'cache hits':>10}"
+            )
         lines = [
             f"Tier {report['tier']} ({report['initiatives']:,} initiatives), "
             f"{report['settings']['workers']} workers, "
             f"{report['settings']['connections']} connections, page cache "
-            + ("on" if report["settings"]["page_cache_seconds"] else "off"),
+            + ("on" if report["settings"]["page_cache_seconds"] else "off")
+            + (f", then again under {writes:g} writes/s" if writes else ""),
             header,
             "-" * len(header),
         ]
         for page in report["pages"]:
-            lines.append(
+            line = (
                 f"{page['name']:<28} {page['single']['median_ms']:>9.2f} "
                 f"{page['single']['p95_ms']:>7.2f} {page['loaded']['requests_per_second']:>9.0f} "
                 f"{page['fraction_of_healthz']:>10.0%} {page.get('queries', 0):>7} "
                 f"{page.get('html_bytes', 0) / 1024:>7.1f} {page.get('gzip_bytes', 0) / 1024:>7.1f}"
             )
+            if writes:
+                under = page["writes_single"]
+                hit_rate = page["writes_hit_rate"]
+                line += (
+                    f" | {under['median_ms']:>14.2f} {under['p95_ms']:>6.2f} "
+                    f"{under['p99_ms']:>6.2f} {page['writes_fraction_of_healthz']:>10.0%} "
+                    + (f"{hit_rate:>10.0%}" if hit_rate is not None else f"{'—':>10}")
+                )
+            lines.append(line)
         memory = report["worker_memory"]
         lines.append(
             f"Worker memory: peak {memory['peak_mb']:.0f} MB, "
             f"after the run {memory['rss_after_mb']:.0f} MB"
         )
+        if writes:
+            done: dict[str, int] = {}
+            for page in report["pages"]:
+                for kind, count in page.get("writer", {}).get("writes", {}).items():
+                    done[kind] = done.get(kind, 0) + count
+            lines.append(
+                "Writes done: " + ", ".join(f"{kind} {count}" for kind, count in done.items())
+            )
         return "\n".join(lines) + "\n"

@@ -108,6 +108,6 @@ def test_a_new_process_finds_the_last_version_in_a_shared_cache(
     published, database_down, monkeypatch
 ):
     assert Client().get("/").status_code == 200
-    monkeypatch.setattr("initiatives.pagecache._last_version", None)  # a fresh worker
+    monkeypatch.setattr("initiatives.pagecache._last_versions", {})  # a fresh worker
     database_down()
     assert Client().get("/").status_code == 200

@@ -90,6 +90,18 @@ def test_every_watched_table_has_its_triggers_in_the_database():
             assert not every_update.search(definitions), table
 
 
+def test_every_trigger_raises_a_scope_too():
+    """Pages of one wijk or period key on the scopes (migration 0018): a trigger that raised
+    only the data version would leave them stale. On PostgreSQL the functions that note a
+    change note its scope (``global`` unless scoped)."""
+    for table, definitions in _triggers().items():
+        for definition in definitions:
+            if connection.vendor == "postgresql":
+                assert re.search(r"wijkaanpak_note_(scoped_)?change\(", definition), table
+            else:
+                assert "insert into initiatives_scopeversion" in definition, (table, definition)
+
+
 def _cached_views() -> list[tuple[str, list[str], frozenset[str]]]:
     """(URL name, its arguments, query parameters) of every view served from the cache."""
     found = []
