@@ -77,6 +77,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "assessments_score": None,
     # What completed initiatives achieved: their pages, the wijk pages (results 0002).
     "results_result": None,
+    # Published photos and documents on an initiative's page (attachments 0002).
+    "attachments_attachment": None,
 }
 
 

@@ -16,6 +16,7 @@ PACKAGES = (
     "answers",
     "voices",
     "results",
+    "attachments",
 )
 
 
