@@ -15,6 +15,7 @@ from attachments.models import Attachment
 from attachments.services import add_attachments
 from initiatives.models import Initiative, Status, TimelineEntry
 from results.models import Result
+from tests.attachments.samples import image_bytes, upload
 from tests.factories import (
     AnswerTemplateFactory,
     HelpOfferFactory,
@@ -22,7 +23,6 @@ from tests.factories import (
     InitiatorFactory,
     PartnerFactory,
 )
-from tests.attachments.samples import image_bytes, upload
 from tests.second_factor import app_device, verify_session
 from tests.wijkaanpak.test_face import PNG as LOGO_PNG
 from voices.models import Voice
