@@ -92,7 +92,7 @@ class Attachment(models.Model):
                 name="attachment_published_has_alt_text",
             ),
             models.CheckConstraint(
-                condition=Q(added_by="broker") | Q(original_name=""),
+                condition=Q(added_by="broker", kind="document") | Q(original_name=""),
                 name="attachment_no_resident_file_name",
             ),
             models.CheckConstraint(

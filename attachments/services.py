@@ -92,9 +92,9 @@ def add_attachments(
             for index, prepared in enumerate(files):
                 key, name, thumbnail = _store(prepared, now)
                 written += [name, thumbnail]
-                name_kept = (
-                    original_names[index] if by_broker and index < len(original_names) else ""
-                )
+                # Only a broker's document keeps its name ("Offerte hovenier.pdf").
+                keep_name = prepared.content_type == PDF and index < len(original_names)
+                name_kept = original_names[index] if by_broker and keep_name else ""
                 added.append(
                     Attachment.objects.create(
                         initiative=current,

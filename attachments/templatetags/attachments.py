@@ -49,7 +49,9 @@ def workspace_attachments(context, initiative) -> dict:
     """Every attachment with its publish, unpublish and delete forms, and the upload form."""
     request = context["request"]
     rows = []
-    for attachment in Attachment.objects.filter(initiative=initiative.pk):
+    for attachment in Attachment.objects.filter(initiative=initiative.pk).select_related(
+        "added_by_user"
+    ):
         prefix = f"alt-{attachment.pk}"
         form = _bound(context, PublishAttachmentForm, prefix) or PublishAttachmentForm(
             prefix=prefix, initial={"alt_text": attachment.alt_text}
