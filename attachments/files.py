@@ -27,9 +27,9 @@ from PIL import Image, ImageOps
 MAX_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 2000
 THUMBNAIL_SIDE = 400
-# A 12-megapixel phone photo is 4000 x 3000; 40 million pixels leaves room for panoramas
-# and keeps one decoded image under about 160 MB of memory.
-MAX_PIXELS = 40_000_000
+# A 12-megapixel phone photo is 4000 x 3000; 25 million pixels leaves room for a camera's
+# and keeps one decoded image under about 100 MB of memory (a JPEG decodes at a fraction).
+MAX_PIXELS = 25_000_000
 # Pillow refuses anything over twice this by itself (DecompressionBombError); our own check
 # below refuses earlier, with a message.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS

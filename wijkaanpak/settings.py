@@ -299,14 +299,14 @@ def media_storage(kind: str) -> dict:
             "file_overwrite": False,
             "location": os.environ.get("AWS_LOCATION", ""),
         }
-        for option, variable in (
-            ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
-            ("region_name", "AWS_S3_REGION_NAME"),
-            ("access_key", "AWS_ACCESS_KEY_ID"),
-            ("secret_key", "AWS_SECRET_ACCESS_KEY"),
-        ):
-            if os.environ.get(variable):
-                options[option] = os.environ[variable]
+        given = {
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", ""),
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", ""),
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
+        }
+        # Left out when empty: then boto3's own defaults (Amazon, an instance role).
+        options.update({option: value for option, value in given.items() if value})
         return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
     return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
