@@ -43,7 +43,10 @@ def test_the_page_costs_the_same_queries_however_many_attachments(
         client.get(reverse("initiatives:detail", kwargs={"pk": initiative.pk}))
 
 
-def test_publishing_a_photo_renews_the_cached_page(client, initiative, broker_a, settings):
+def test_publishing_a_photo_renews_the_cached_page(
+    transactional_db, client, initiative, broker_a, settings
+):
+    """Committed for real: on PostgreSQL the data version goes up when a transaction commits."""
     from django.core.cache import cache
 
     settings.PAGE_CACHE_SECONDS = 60
