@@ -51,6 +51,8 @@ def test_a_photo_from_the_submit_form_reaches_the_public_page(
     page = checked_page
     page.set_viewport_size({"width": 390, "height": 900})
     broker_of(wijk_a, username="anna", first_name="Anna", last_name="Makelaar")
+    dutch = [{"name": "django_language", "value": "nl", "url": live_server.url}]
+    page.context.add_cookies(dutch)
 
     # The resident, first with a PDF that calls itself a photo.
     page.goto(live_server.url + reverse("initiatives:submit"))
@@ -82,6 +84,7 @@ def test_a_photo_from_the_submit_form_reaches_the_public_page(
         initiative, actor=anna, public_title="Bankjes", public_summary="Een plek om te zitten."
     )
     broker_page = page.context.browser.new_context(java_script_enabled=False).new_page()
+    broker_page.context.add_cookies(dutch)
     broker_page.set_viewport_size({"width": 390, "height": 900})
     log_in(broker_page, live_server, "anna")
     detail = live_server.url + reverse("initiatives:workspace_detail", kwargs={"pk": initiative.pk})
@@ -95,11 +98,12 @@ def test_a_photo_from_the_submit_form_reaches_the_public_page(
     broker_page.wait_for_url(detail)
     expect(broker_page.locator("#bijlagen + p + ul")).to_contain_text("Openbaar sinds")
     axe(broker_page)
-    _shots(broker_page, "workspace-attachments")
+    _shots(broker_page, "workspace-attachments", "section[aria-labelledby=bijlagen]")
     broker_page.context.close()
 
     # Everyone sees it on the initiative's page, with its description.
     page.context.clear_cookies()
+    page.context.add_cookies(dutch)
     page.goto(live_server.url + reverse("initiatives:detail", kwargs={"pk": initiative.pk}))
     image = page.locator("img[alt='Het lege grasveld achter de school']")
     expect(image).to_be_visible()
