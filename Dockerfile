@@ -29,20 +29,24 @@ ENV PATH=/opt/venv/bin:$PATH \
 RUN export SECRET_KEY=build-only STATIC_MANIFEST=1 DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     && python manage.py compilemessages --ignore=.venv \
     && python manage.py collectstatic --no-input -v0 \
-    && python -m compileall -q manage.py gunicorn.conf.py wijkaanpak initiatives neighbourhoods subscriptions budgets
+    && python -m compileall -q manage.py gunicorn.conf.py wijkaanpak initiatives neighbourhoods subscriptions budgets attachments
 
 FROM ${BASE} AS runtime
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=wijkaanpak.settings \
+    MEDIA_ROOT=/var/lib/wijkaanpak/media \
     BIND=0.0.0.0:8000
 # pg_dump and pg_restore for manage.py backup_database (docs/deploy.md, "Backup and restore").
 RUN apt-get update \
     && apt-get install -y --no-install-recommends postgresql-client=17+* \
     && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 app \
-    && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home app
+    && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home app \
+    && install -d -m 750 -o 10001 -g 10001 /var/lib/wijkaanpak/media
+# Uploaded photos and documents (MEDIA_ROOT): mount a volume here; a new named volume takes
+# this folder's owner, the app user.
 # Owned by root: the app user reads the code and the collected static files, and can
 # change none of them.
 COPY --from=build /opt/venv /opt/venv

@@ -81,6 +81,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "results_result": None,
     # A merged duplicate's public address leads to the initiative it joined (duplicates 0002).
     "duplicates_merge": None,
+    # Published photos and documents on an initiative's page (attachments 0002).
+    "attachments_attachment": None,
 }
 
 

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from attachments.models import Attachment
+from attachments.services import remove_resident_files
 from initiatives import rules
 from initiatives.models import (
     EntryKind,
@@ -25,9 +27,6 @@ from initiatives.models import (
     Initiator,
     TimelineEntry,
 )
-
-# The site stores no attachments (photos, documents) yet; the export says so explicitly.
-NO_ATTACHMENTS: list[dict] = []
 
 
 def initiator_data(initiative: Initiative) -> dict:
@@ -73,7 +72,19 @@ def initiator_data(initiative: Initiative) -> dict:
             }
             for entry in entries
         ],
-        "attachments": NO_ATTACHMENTS,
+        # The initiator's own photos (the stored copies, without their metadata); the
+        # files themselves are on the tracking page.
+        "attachments": [
+            {
+                "id": attachment.pk,
+                "added_at": attachment.created_at,
+                "content_type": attachment.content_type,
+                "size": attachment.size,
+                "published": attachment.is_published,
+                "description": attachment.alt_text,
+            }
+            for attachment in Attachment.objects.filter(initiative=initiative).from_initiator()
+        ],
     }
 
 
@@ -148,6 +159,8 @@ def _clear_initiator(initiative_ids: list[int], now) -> int:
     TimelineEntry.objects.filter(initiative__in=initiative_ids).personal_texts().update(
         public_text=""
     )
+    # The initiator's photos go (their files once this commits); brokers' documents stay.
+    remove_resident_files(initiative_ids)
     return cleared
 
 
@@ -198,4 +211,6 @@ def anonymise_closed(before: datetime, *, now: datetime | None = None) -> tuple[
         # What the initiator wrote (replies, a withdrawal reason) and what was written to
         # them by name may carry personal details too.
         TimelineEntry.objects.filter(initiative__in=closed).personal_texts().update(public_text="")
+        # The initiator's photos go (their files once this commits); brokers' documents stay.
+        remove_resident_files(closed)
     return initiators, offers

@@ -367,6 +367,31 @@ def can_merge(user: User, duplicate: Initiative, into: Initiative | None = None)
     )
 
 
+def can_add_attachment(user: User, initiative: Initiative) -> bool:
+    """Photos and PDFs on an initiative (attachments app): its brokers."""
+    return can_manage(user, initiative)
+
+
+def can_manage_attachments(user: User, initiative: Initiative) -> bool:
+    """Publish, unpublish (with the description) and delete attachments: its brokers."""
+    return can_manage(user, initiative)
+
+
+def can_see_attachment(
+    user: User, attachment, initiative: Initiative, *, tracked_id: int | None = None
+) -> bool:
+    """A published attachment of a published initiative: everyone. Otherwise the
+    initiative's brokers and coordinators, and the initiator (``tracked_id``: the
+    initiative their private link opened in this browser) for the files they added.
+    Council members see no files that are not public.
+    """
+    if attachment.published_at is not None and initiative.is_published:
+        return True
+    if can_manage(user, initiative):
+        return True
+    return tracked_id == initiative.pk and attachment.added_by == "initiator"
+
+
 # --- The initiator (holder of the private link) and the public --------------------------
 
 
@@ -376,6 +401,11 @@ def initiator_can_reply(initiative: Initiative) -> bool:
 
 def initiator_can_withdraw(initiative: Initiative) -> bool:
     return initiative.can_transition_to(Status.WITHDRAWN)
+
+
+def initiator_can_add_photos(initiative: Initiative) -> bool:
+    """Photos from the tracking page (attachments app), while the initiative is open."""
+    return initiative.status in OPEN_STATUSES
 
 
 def public_can_support(initiative: Initiative) -> bool:
@@ -408,4 +438,6 @@ PERMISSIONS: dict[str, Callable[..., bool]] = {
     "print_letter": can_print_letter,
     "record_result": can_record_result,
     "merge": can_merge,
+    "add_attachment": can_add_attachment,
+    "manage_attachments": can_manage_attachments,
 }

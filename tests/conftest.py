@@ -1,5 +1,6 @@
 import importlib
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Hashing demo passwords properly costs ~0.3 s each; tests only need them to match.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # No test writes uploaded files into the work tree; tests of attachments take a
+    # folder of their own (the ``media`` fixture).
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="wijkaanpak-media-")
 
 
 def _html_directory(config: pytest.Config) -> Path:
@@ -190,6 +194,13 @@ def criteria(db) -> list:
 
 
 # --- The cast: one user per role ------------------------------------------------------
+
+
+@pytest.fixture
+def media(settings, tmp_path) -> Path:
+    """A folder of its own for this test's uploaded files (attachments)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

@@ -10,8 +10,12 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from assessments.models import Criterion
+from attachments.files import prepare
+from attachments.models import Attachment
+from attachments.services import add_attachments
 from initiatives.models import Initiative, Status, TimelineEntry
 from results.models import Result
+from tests.attachments.samples import image_bytes, upload
 from tests.factories import (
     AnswerTemplateFactory,
     HelpOfferFactory,
@@ -134,6 +138,15 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "results:record": POST_ONLY_WORKSPACE,
     # Merging a duplicate into a look-alike (duplicates): the page that says what happens.
     "duplicates:merge": WORKSPACE,
+    # Attachments: an unpublished photo of the initiator is theirs (through the tracking
+    # session) and the brokers'; for anyone else it does not exist.
+    "attachments:file": (404, 200, 200, 404, 200, 404, 404, 404),
+    "attachments:thumbnail": (404, 200, 200, 404, 200, 404, 404, 404),
+    "attachments:track_add": (405,) * 8,
+    "attachments:add": POST_ONLY_WORKSPACE,
+    "attachments:publish": POST_ONLY_WORKSPACE,
+    "attachments:unpublish": POST_ONLY_WORKSPACE,
+    "attachments:delete": POST_ONLY_WORKSPACE,
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,
@@ -163,11 +176,12 @@ def test_every_url_has_a_row_in_the_table():
 
 
 @pytest.fixture
-def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, administrator):
+def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, administrator, media):
     initiative = InitiativeFactory(
         neighbourhood=wijk_a, status=Status.INTAKE, published=True, with_token=True
     )
     InitiatorFactory(initiative=initiative)
+    [photo] = add_attachments(initiative, [prepare(upload(image_bytes()))])
     offer = HelpOfferFactory(initiative=initiative)
     partner = PartnerFactory()
     answer = AnswerTemplateFactory()
@@ -195,6 +209,8 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         "uidb64": "MQ",
         "name": "logo",
         "token": initiative.token,
+        "key": photo.key,
+        "attachment_pk": photo.pk,
         "voice_pk": Voice.objects.create(
             neighbourhood=wijk_a, channel="street", summary="Oversteken bij school is gevaarlijk."
         ).pk,
@@ -224,7 +240,9 @@ def test_every_url_answers_every_role_as_the_table_says(world, name, pattern):
 WORKSPACE_POSTS = [
     name
     for name, statuses in EXPECTED.items()
-    if statuses == POST_ONLY_WORKSPACE and name.startswith(("initiatives:workspace_", "results:"))
+    if statuses == POST_ONLY_WORKSPACE
+    and name.startswith(("initiatives:workspace_", "results:", "attachments:"))
+    and name != "attachments:track_add"
 ] + ["duplicates:merge"]
 
 
@@ -237,6 +255,11 @@ def snapshot(initiative: Initiative) -> tuple:
         initiative.assigned_broker_id,
         TimelineEntry.objects.filter(initiative=initiative).count(),
         Result.objects.filter(initiative=initiative).exists(),
+        list(
+            Attachment.objects.filter(initiative=initiative).values_list(
+                "pk", "published_at", "alt_text"
+            )
+        ),
     )
 
 
@@ -270,6 +293,8 @@ def test_a_refused_post_changes_nothing(world, name, role):
         "action": "status",
         "merge-public_text": "Samengevoegd",
         "merge-version": initiative.version,
+        "attachment-files": upload(image_bytes()),
+        f"alt-{kwargs['attachment_pk']}-alt_text": "Het grasveld",
     }
     response = clients[role].post(url_for(name, pattern, kwargs), data)
     allowed = {302, 403, 404}

@@ -17,6 +17,7 @@ PACKAGES = (
     "voices",
     "results",
     "duplicates",
+    "attachments",
 )
 
 

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "assessments",
     "results",
     "duplicates",
+    "attachments",
 ]
 
 MIDDLEWARE = [
@@ -275,8 +276,51 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# --- Uploaded files (attachments) ---------------------------------------------------------
+# Photos and documents on initiatives, stored through Django's storage API and served only
+# by attachments.views (rights checked): never by whitenoise, no public MEDIA_URL.
+# "files": a folder outside the code (a volume in a container, written by uid 10001);
+# "s3": any S3-compatible store through django-storages (docs/deploy.md).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", "") or BASE_DIR / "var" / "media")
+_media_storage = envchoice("MEDIA_STORAGE", "files", ("files", "s3"))
+
+
+def media_storage(kind: str) -> dict:
+    """The ``STORAGES["default"]`` entry for MEDIA_STORAGE (a function: tests call it)."""
+    if kind == "s3":
+        bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+        if not bucket:
+            raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+        options = {
+            "bucket_name": bucket,
+            # Private objects, read by the application only; no public URLs, no ACLs.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "location": os.environ.get("AWS_LOCATION", ""),
+        }
+        given = {
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", ""),
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", ""),
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
+        }
+        # Left out when empty: then boto3's own defaults (Amazon, an instance role).
+        options.update({option: value for option, value in given.items() if value})
+        return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+# Files over 2.5 MB wait in a temporary file (/tmp, a tmpfs in compose), not in memory; the
+# attachment forms refuse more than 10 MB a file and 5 files a request with a message.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(_media_storage),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

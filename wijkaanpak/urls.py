@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("", include("results.urls")),
     path("", include("duplicates.urls")),
+    path("", include("attachments.urls")),
     path("", include("initiatives.urls")),
 ]
 

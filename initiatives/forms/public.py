@@ -14,6 +14,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from attachments.forms import choose_again, photos_field
 from initiatives.models import Need, OfferKind
 from initiatives.verification import normalise_house_number
 from neighbourhoods.models import Neighbourhood, Priority, normalise_postcode
@@ -209,6 +210,7 @@ class SubmitForm(ContactMixin, ProtectedForm):
         help_text=_("In euro. Weet u het nog niet? Laat het dan leeg."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "utrecht-textbox--short"}),
     )
+    photos = photos_field()  # checked and re-encoded by attachments.files
     consent = forms.BooleanField(
         label=_("Ik geef toestemming om mijn gegevens te gebruiken voor dit idee."),
         error_messages={
@@ -220,6 +222,7 @@ class SubmitForm(ContactMixin, ProtectedForm):
         "description",
         "postcode",
         "neighbourhood",
+        "photos",
         "priorities",
         "needs",
         "amount_requested",
@@ -250,6 +253,10 @@ class SubmitForm(ContactMixin, ProtectedForm):
         cleaned = super().clean()
         find_wijk(self, cleaned)
         return cleaned
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        choose_again(self)  # a browser cannot fill the file input in again
 
 
 def clean_postcode(value: str) -> str:

@@ -15,6 +15,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.models import assessments_of
+from attachments import services as attachments
 from duplicates.views import merged_redirect
 from initiatives import pagecache, rules, services, throttle, verification
 from initiatives.filters import InitiativeFilter
@@ -167,7 +169,7 @@ def _render_submit(request: HttpRequest, form: SubmitForm, status: int = 200) ->
 def submit(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _render_submit(request, SubmitForm())
-    form = SubmitForm(request.POST)
+    form = SubmitForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render_submit(request, form)
     data = form.cleaned_data
@@ -179,6 +181,17 @@ def submit(request: HttpRequest) -> HttpResponse:
     ):
         form.add_error(None, THROTTLED)
         return _render_submit(request, form, status=429)
+    # The idea and its photos together or not at all; a resubmission adds none again.
+    with transaction.atomic():
+        initiative, token = _submit(data, request.LANGUAGE_CODE)
+    # The link is shown once, on the next page. The session holds only the id and that
+    # permission: the token is derived again there, so it never sits in a session row.
+    # A resubmission gets no link: its first submission showed it already.
+    request.session[SUBMITTED_SESSION_KEY] = {"id": initiative.pk, "show_link": bool(token)}
+    return redirect("initiatives:submitted")
+
+
+def _submit(data: dict, language: str) -> tuple[Initiative, str]:
     initiative, token = services.submit_initiative(
         title=data["title"],
         description=data["description"],
@@ -189,14 +202,12 @@ def submit(request: HttpRequest) -> HttpResponse:
         name=data["name"],
         email=data["email"],
         phone=data["phone"],
-        language=request.LANGUAGE_CODE,
+        language=language,
         submission_key=data["submission_key"],
     )
-    # The link is shown once, on the next page. The session holds only the id and that
-    # permission: the token is derived again there, so it never sits in a session row.
-    # A resubmission gets no link: its first submission showed it already.
-    request.session[SUBMITTED_SESSION_KEY] = {"id": initiative.pk, "show_link": bool(token)}
-    return redirect("initiatives:submitted")
+    if token:
+        attachments.add_attachments(initiative, [prepared for prepared, _name in data["photos"]])
+    return initiative, token
 
 
 @require_safe
@@ -249,7 +260,7 @@ def track_login(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _render_track(
-    request: HttpRequest, initiative: Initiative, reply_form: ReplyForm
+    request: HttpRequest, initiative: Initiative, reply_form: ReplyForm, **extra
 ) -> HttpResponse:
     context = {
         "initiative": initiative,
@@ -263,6 +274,7 @@ def _render_track(
         "can_reply": rules.initiator_can_reply(initiative),
         "can_withdraw": rules.initiator_can_withdraw(initiative),
         "assessments": assessments_of(initiative),
+        **extra,  # the photos form when it was refused (attachments.views)
     }
     return render(request, "initiatives/public/track.html", context)
 

@@ -103,7 +103,8 @@ def test_the_pages_query_count_does_not_grow_with_assessments(
     for _ in range(decisions):
         assess(initiative, Assessment.Kind.GRANT, broker_a, criteria, VALUES)
     client.get(f"/volgen/{initiative.token}/")
-    # session, initiative + wijk, timeline entries, scores + decisions + criteria
-    with django_assert_num_queries(4):
+    # session, initiative + wijk, timeline entries, scores + decisions + criteria, the
+    # initiator's photos (attachments)
+    with django_assert_num_queries(5):
         page = client.get("/volgen/").text
     assert page.count("Geld toegekend <span") == decisions

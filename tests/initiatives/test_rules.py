@@ -38,6 +38,9 @@ EXPECTED = {
     "set_follow_up": (MANAGERS, EVERY_STATUS),
     "print_letter": (MANAGERS, EVERY_STATUS),
     "record_result": (MANAGERS, {Status.COMPLETED}),
+    # Photos and documents (attachments); who sees a file: tests/attachments/test_file_view.py.
+    "add_attachment": (MANAGERS, EVERY_STATUS),
+    "manage_attachments": (MANAGERS, EVERY_STATUS),
     # Nothing waits in the matrix's initiatives; tests/initiatives/workspace/test_attention.py.
     "handle_attention": (set(), EVERY_STATUS),
     # Merging a duplicate into a look-alike (duplicates): open ones; tests/duplicates too.

@@ -61,6 +61,7 @@ def test_the_result_costs_no_extra_query(client, completed, django_assert_num_qu
     TimelineEntryFactory.create_batch(rows, initiative=completed, kind="public_update")
     SupportFactory.create_batch(rows, initiative=completed)
     # initiative + wijk + result, its priorities, its public updates, its contributions
-    # With the voices it grew from and its assessments (voices, assessments).
-    with django_assert_num_queries(6):
+    # With the voices it grew from and its assessments (voices, assessments), and its
+    # published attachments.
+    with django_assert_num_queries(7):
         assert STORY in client.get(url(completed)).text

@@ -66,8 +66,8 @@ def test_detail_query_count_does_not_grow_with_updates_or_supports(
             )
         # initiative + wijk, its priorities, its public updates, its contributions + partners,
         # the voices an initiative grew from ({% grew_from %}), its assessments' scores +
-        # decisions + criteria
-        with django_assert_num_queries(6):
+        # decisions + criteria, its published attachments ({% public_attachments %})
+        with django_assert_num_queries(7):
             assert client.get(url(published)).status_code == 200
 
     check(10)

@@ -31,6 +31,9 @@ MARKERS = {
     "original_description": "CANARY-ORIGINAL-DESCRIPTION",
     "unpublished_title": "CANARY-UNPUBLISHED-TITLE",
     "unpublished_description": "CANARY-UNPUBLISHED-DESCRIPTION",
+    # File names (attachments): a resident's is never kept, a broker's document's is theirs.
+    "photo_file_name": "CANARY-PHOTO-FILE-NAME",
+    "document_file_name": "CANARY-DOCUMENT-FILE-NAME",
 }
 
 
@@ -190,3 +193,57 @@ def test_no_personal_data_where_a_merged_duplicate_shows_its_target(
     for where, response in pages.items():
         assert response.status_code == 200, where
         assert_clean(response.text, where)
+
+
+def test_no_file_name_on_a_public_page_or_download(client, world, wijk_a, broker_a, media):
+    from attachments.files import prepare
+    from attachments.models import Attachment
+    from attachments.services import add_attachments, publish_attachment
+    from initiatives.models import Initiative
+    from tests.attachments.samples import PDF, image_bytes, upload
+
+    submitted = client.post(
+        "/idee/",
+        {
+            "title": "Bankjes bij het grasveld",
+            "description": "Er is nergens een plek om te zitten.",
+            "neighbourhood": wijk_a.pk,
+            "name": "Bewoner",
+            "email": "bewoner@bewoner.example",
+            "consent": "on",
+            "started": started(),
+            "submission_key": str(uuid.uuid4()),
+            "photos": [upload(image_bytes(), name=f"{MARKERS['photo_file_name']}.jpg")],
+        },
+    )
+    assert submitted.status_code == 302
+    initiative = Initiative.objects.get(title="Bankjes bij het grasveld")
+    Initiative.objects.filter(pk=initiative.pk).update(
+        is_published=True,
+        published_at=initiative.submitted_at,
+        public_title="Bankjes",
+        public_summary="Een plek om te zitten.",
+    )
+    [photo] = Attachment.objects.filter(initiative=initiative)
+    name = f"{MARKERS['document_file_name']}.pdf"
+    [document] = add_attachments(
+        initiative,
+        [prepare(upload(PDF, name=name), allow_pdf=True)],
+        actor=broker_a,
+        original_names=[name],
+    )
+    for attachment in (photo, document):
+        publish_attachment(attachment, actor=broker_a, alt_text="Het grasveld")
+    assert not Attachment.objects.filter(original_name__icontains="CANARY-PHOTO").exists()
+    visitor = type(client)()
+    responses = {
+        "detail": visitor.get(f"/initiatieven/{initiative.pk}/"),
+        "photo": visitor.get(f"/bijlagen/{photo.key}/"),
+        "thumbnail": visitor.get(f"/bijlagen/{photo.key}/klein/"),
+        "document": visitor.get(f"/bijlagen/{document.key}/"),
+    }
+    for where, response in responses.items():
+        assert response.status_code == 200, where
+        headers = "\n".join(f"{key}: {value}" for key, value in response.items())
+        body = response.text if where == "detail" else ""
+        assert_clean(headers + body, where)

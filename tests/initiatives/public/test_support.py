@@ -33,8 +33,8 @@ def test_resident_supports_once_per_browser(client, published, django_assert_num
     assert "1 bewoner steunt dit idee." in page
     # Knowing it already supported costs one query more (than the page's six: the
     # initiative, its priorities, its updates, its contributors, the voices it grew from
-    # ({% grew_from %}), its assessments).
-    with django_assert_num_queries(7):
+    # ({% grew_from %}), its assessments, its published attachments).
+    with django_assert_num_queries(8):
         client.get(f"/initiatieven/{published.pk}/")
 
 
