@@ -12,7 +12,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -263,10 +262,11 @@ THROTTLE_RESET_PER_EMAIL_DAY = envint("THROTTLE_RESET_PER_EMAIL_DAY", 3, minimum
 # --- Internationalisation ---------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
-# Each language is named in itself on the language switch (templates/base.html).
+# Each language is named in itself, untranslated: on the language switch (templates/base.html)
+# and wherever staff choose a resident's language.
 LANGUAGES = [
-    ("nl", _("Nederlands")),
-    ("en", _("English")),
+    ("nl", "Nederlands"),
+    ("en", "English"),
     ("tr", "Türkçe"),
     ("ar", "العربية"),
 ]
