@@ -271,6 +271,8 @@ LANGUAGES = [
     ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own formats where Django's differ from what our forms ask (wijkaanpak/formats/<code>/).
+FORMAT_MODULE_PATH = ["wijkaanpak.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
