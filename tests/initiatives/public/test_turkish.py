@@ -47,7 +47,7 @@ def test_a_turkish_submission_gets_a_turkish_e_mail_and_tracking_page(
     assert "Bu kişisel bağlantı ile fikrinize ne olduğunu görebilirsiniz" in to_initiator.body
     assert "Aralık" in to_initiator.body or "Ocak" in to_initiator.body  # the date in Turkish
     html = to_initiator.alternatives[0].content
-    assert '<html lang="tr">' in html
+    assert '<html lang="tr"' in html
     # The brokers' mail stays Dutch.
     to_brokers = next(m for m in mail.outbox if m.to == [broker_a.email])
     assert to_brokers.subject.startswith("Nieuw initiatief")
@@ -93,7 +93,7 @@ def test_a_turkish_help_offer_gets_a_turkish_confirmation(
     assert HelpOffer.objects.get().language == "tr"
     [message] = [m for m in mail.outbox if m.to == ["mehmet@helper.example"]]
     assert message.subject == "Yardım teklifiniz için teşekkürler"
-    assert "Mahallenin mahalle danışmanı teklifinizi okuyacak" in message.body
+    assert "Mahalle danışmanı (sociaal makelaar) teklifinizi okuyacak" in message.body
 
 
 def test_verified_support_is_confirmed_in_turkish(
