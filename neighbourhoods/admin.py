@@ -61,9 +61,20 @@ class PostcodeAreaAdmin(admin.ModelAdmin):
 @admin.register(Priority)
 class PriorityAdmin(admin.ModelAdmin):
     list_display = ("name", "name_en", "slug", "order")
-    search_fields = ("name", "name_en")
+    search_fields = ("name", "name_en", "name_tr", "name_ar")
     ordering = ("order", "name")
-    fields = ("name", "name_en", "slug", "description", "description_en", "order")
+    fields = (
+        "name",
+        "name_en",
+        "name_tr",
+        "name_ar",
+        "slug",
+        "description",
+        "description_en",
+        "description_tr",
+        "description_ar",
+        "order",
+    )
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> tuple:
         # The code and saved links know a priority by its slug.

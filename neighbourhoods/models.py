@@ -154,13 +154,23 @@ class PostcodeArea(models.Model):
 
 
 class Priority(models.Model):
-    """A theme residents named, in their own words ("Help onze kinderen")."""
+    """A theme residents named, in their own words ("Help onze kinderen").
+
+    The name and description are stored per language (``name_en``, ``name_tr``, …, one
+    field per code in ``TRANSLATED``); a language without a stored text reads the Dutch.
+    """
+
+    TRANSLATED = ("en", "tr", "ar")
 
     name = models.CharField(_("naam"), max_length=100)
     name_en = models.CharField(_("naam (Engels)"), max_length=100, blank=True)
+    name_tr = models.CharField(_("naam (Turks)"), max_length=100, blank=True)
+    name_ar = models.CharField(_("naam (Arabisch)"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
     description = models.TextField(_("korte beschrijving"), blank=True)
     description_en = models.TextField(_("korte beschrijving (Engels)"), blank=True)
+    description_tr = models.TextField(_("korte beschrijving (Turks)"), blank=True)
+    description_ar = models.TextField(_("korte beschrijving (Arabisch)"), blank=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -171,18 +181,25 @@ class Priority(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    @classmethod
+    def name_fields(cls) -> list[str]:
+        """The fields a label needs, for ``only()``."""
+        return ["name", *(f"name_{code}" for code in cls.TRANSLATED)]
+
     @property
     def label(self) -> str:
         """The name in the current language (Dutch when no translation is stored)."""
-        if (get_language() or "nl").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
+        return self._in_current_language("name")
 
     @property
     def summary(self) -> str:
-        if (get_language() or "nl").startswith("en") and self.description_en:
-            return self.description_en
-        return self.description
+        return self._in_current_language("description")
+
+    def _in_current_language(self, field: str) -> str:
+        code = (get_language() or "nl").split("-")[0]
+        if code in self.TRANSLATED:
+            return getattr(self, f"{field}_{code}") or getattr(self, field)
+        return getattr(self, field)
 
 
 class HouseNumberRange(models.Model):

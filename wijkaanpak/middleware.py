@@ -6,6 +6,7 @@ from django.db import connection
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger("wijkaanpak.database")
@@ -82,7 +83,11 @@ def database_outage(get_response: Callable[[HttpRequest], HttpResponse]):
 
 
 def outage_response(request: HttpRequest, error: Exception) -> HttpResponse:
-    """The 503 page, rendered without the request: its context processors read the database."""
+    """The 503 page, rendered without the request: its context processors read the database.
+
+    It is written in the visitor's language, taken from the language cookie or the
+    browser's Accept-Language.
+    """
     logger.warning("Database unavailable: %s %s (%s)", request.method, request.path, _reason(error))
     context = {
         "SITE_NAME": settings.SITE_NAME,
@@ -90,7 +95,12 @@ def outage_response(request: HttpRequest, error: Exception) -> HttpResponse:
         "THEME_CSS": settings.THEME_CSS,
         "THEME_CLASS": settings.THEME_CLASS,
     }
-    response = HttpResponse(render_to_string("503.html", context), status=503)
+    # The visitor's language from the cookie or the browser (no database), also when the
+    # error came before LocaleMiddleware had chosen it.
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        response = HttpResponse(render_to_string("503.html", context), status=503)
+    response["Content-Language"] = language
     response["Retry-After"] = str(OUTAGE_RETRY_AFTER)
     add_never_cache_headers(response)
     # Logged above, as a warning: Django's request logger must not log it again as an error.

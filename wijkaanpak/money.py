@@ -14,6 +14,7 @@ from django.utils import formats, translation
 PATTERNS = {
     "nl": ("€ {number}", "€ -{number}"),
     "en": ("€{number}", "-€{number}"),
+    "tr": ("€{number}", "-€{number}"),  # CLDR's Turkish: "€1.250,00"
 }
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -265,8 +264,17 @@ THROTTLE_RESET_PER_EMAIL_DAY = envint("THROTTLE_RESET_PER_EMAIL_DAY", 3, minimum
 # --- Internationalisation ---------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# Each language is named in itself, untranslated: on the language switch (templates/base.html)
+# and wherever staff choose a resident's language.
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own formats where Django's differ from what our forms ask (wijkaanpak/formats/<code>/).
+FORMAT_MODULE_PATH = ["wijkaanpak.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -72,7 +72,9 @@ class QueueFilterForm(StyledFormMixin, forms.Form):
         required=False,
     )
     priority = ListedModelChoiceField(
-        label=_("Prioriteit"), queryset=Priority.objects.only("name", "name_en"), required=False
+        label=_("Prioriteit"),
+        queryset=Priority.objects.only(*Priority.name_fields()),
+        required=False,
     )
     # A filter needs only the names (the choices) and the id (the filter).
     assignee = BrokerChoiceField(

@@ -75,6 +75,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("initiatives", "0017_merged"),
         ("duplicates", "0002_data_version_triggers"),
+        # It rebuilds neighbourhoods_priority on SQLite (and its triggers, the old way).
+        ("neighbourhoods", "0005_priority_names_tr_ar"),
         ("assessments", "0004_data_version"),
         ("budgets", "0004_data_version_triggers"),
         ("results", "0002_data_version_triggers"),

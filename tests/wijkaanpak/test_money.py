@@ -30,6 +30,12 @@ def test_money_reads_the_way_of_each_language(value, decimals, dutch, english):
     assert money(value, decimals, language="en") == english
 
 
+def test_money_in_turkish_has_the_sign_first_and_dutch_separators():
+    assert money(Decimal("1250"), language="tr") == "€1.250,00"
+    assert money(Decimal("-1250.5"), language="tr") == "-€1.250,50"
+    assert money(Decimal("1234567"), 0, language="tr") == "€1.234.567"
+
+
 def test_no_amount_reads_as_a_dash_or_what_the_caller_asks():
     assert money(None) == "—"
     assert money(None, language="en") == "—"

@@ -40,7 +40,7 @@ def test_a_resident_supports_and_switches_language_on_a_cached_page(
     expect(page.get_by_text("Dank u wel! U steunt dit idee.")).to_be_visible()
     expect(page.get_by_text("1 bewoner steunt dit idee.")).to_be_visible()
 
-    page.get_by_role("button", name="In English").click()
+    page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_text("You support this idea. Thank you!")).to_be_visible()
     assert_accessible(page)
