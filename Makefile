@@ -41,9 +41,9 @@ lint: .venv/.installed
 	.venv/bin/check-jsonschema --builtin-schema vendor.compose-spec compose.yaml
 	.venv/bin/kubernetes-validate --strict --quiet deploy/kubernetes/*.yaml deploy/kubernetes/example/*.yaml
 
-## messages: update the English catalogue after changing Dutch texts
+## messages: update the English, Turkish and Arabic catalogues after changing Dutch texts
 messages: .venv/.installed
-	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
+	DEBUG=1 $(PY) manage.py makemessages -l en -l tr -l ar --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 ## bench: measure the pages at scale on PostgreSQL (see docs/performance.md)

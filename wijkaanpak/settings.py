@@ -263,7 +263,7 @@ THROTTLE_RESET_PER_EMAIL_DAY = envint("THROTTLE_RESET_PER_EMAIL_DAY", 3, minimum
 # --- Internationalisation ---------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English")), ("tr", "Türkçe"), ("ar", "العربية")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
