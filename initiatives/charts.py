@@ -8,8 +8,9 @@ common colour-vision deficiencies); series also get a pattern, so they stay apar
 black-and-white print.
 
 In a right-to-left language (Arabic) the bars mirror: they grow from the right edge, the
-labels start there, and each total sits to the left of its bar, written left to right so
-"12 (34%)" never reads reversed. Time series (column charts) keep time running left to right.
+labels start there, and each total starts just left of its bar and runs leftwards, read right
+to left like the page ("80% (4 من 5)": the digits keep their order). Time series (column
+charts) keep time running left to right.
 
 The SVG stays small: coordinates have at most one decimal, and all bars of one series (all
 columns of a column chart) are one ``<path>``, so a chart's size grows by a few bytes a row.

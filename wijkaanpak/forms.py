@@ -112,6 +112,10 @@ class StyledFormMixin:
                 or field.widget.attrs.get("autocomplete") in LEFT_TO_RIGHT_AUTOCOMPLETE
             ):
                 field.widget.attrs.setdefault("dir", "ltr")
+            elif isinstance(field.widget, forms.Textarea | forms.TextInput):
+                # Typed text takes the direction of what is typed: Dutch on an Arabic page
+                # (or Arabic on a Dutch one) reads the right way round.
+                field.widget.attrs.setdefault("dir", "auto")
 
     def full_clean(self) -> None:
         super().full_clean()
