@@ -7,11 +7,18 @@ picture or its colours. Colours come from the Okabe-Ito palette (distinguishable
 common colour-vision deficiencies); series also get a pattern, so they stay apart in
 black-and-white print.
 
+In a right-to-left language (Arabic) the bars mirror: they grow from the right edge, the
+labels start there, and each total starts just left of its bar and runs leftwards, read right
+to left like the page ("80% (4 من 5)": the digits keep their order). Time series (column
+charts) keep time running left to right.
+
 The SVG stays small: coordinates have at most one decimal, and all bars of one series (all
 columns of a column chart) are one ``<path>``, so a chart's size grows by a few bytes a row.
 """
 
 from dataclasses import dataclass, field
+
+from django.utils import translation
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -106,6 +113,8 @@ class BarChart:
     shapes: list[Shape] = field(default_factory=list)
     # (x, y, text) of the numbers inside stacked segments (drawn with a white halo)
     labelled_segments: list[tuple[float, float, str]] = field(default_factory=list)
+    # right to left: bars from the right edge (see the module's docstring)
+    rtl: bool = False
 
 
 def _number(value: float) -> str:
@@ -132,6 +141,12 @@ def bar_chart(
     fixes the scale (100 for percentages); by default the longest bar fills the width.
     """
     largest = maximum or max((sum(values) for _label, values, _text in rows), default=0) or 1
+    rtl = translation.get_language_bidi()
+
+    def place(x: float, width: float = 0) -> float:
+        """Where something from x to x + width lies, measured from the left edge."""
+        return coordinate(WIDTH - x - width if rtl else x)
+
     chart_rows = []
     for index, (label, values, value_text) in enumerate(rows):
         top = index * ROW_HEIGHT
@@ -145,13 +160,13 @@ def bar_chart(
             segment = Segment(
                 series=one_series,
                 value=value,
-                x=coordinate(x),
+                x=place(x, width),
                 width=coordinate(width),
                 label=text,
                 # Stacked segments carry their own number when it fits; the total follows
                 # the bar, and the table always has every number.
                 show_label=len(series) > 1 and value > 0 and width >= label_width + 4,
-                label_x=coordinate(x + width / 2),
+                label_x=place(x + width / 2),
             )
             segments.append(segment)
             x += width
@@ -162,7 +177,7 @@ def bar_chart(
                 value_text=value_text,
                 label_y=top + 16,
                 bar_y=bar_y,
-                value_x=coordinate(x + 6),
+                value_x=place(x + 6),
                 value_y=bar_y + 17,
                 segments=segments,
                 cells=[*cells, value_text],
@@ -198,6 +213,7 @@ def bar_chart(
             for segment in row.segments
             if segment.show_label
         ],
+        rtl=rtl,
     )
 
 

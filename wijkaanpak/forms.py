@@ -73,6 +73,19 @@ def _lookup(table: dict[type[forms.Widget], str], widget: forms.Widget) -> str:
     return ""
 
 
+# Typed values that read left to right in every language, also on an Arabic (right-to-left)
+# page: e-mail addresses, phone numbers, postcodes ("1506 AB" would show as "AB 1506").
+LEFT_TO_RIGHT_AUTOCOMPLETE = {"email", "tel", "postal-code"}
+LEFT_TO_RIGHT_NAMES = {
+    "postcode",
+    "house_number",
+    "phone",
+    "contact_phone",
+    "email",
+    "contact_email",
+}
+
+
 class StyledFormMixin:
     """Cleans the submitted texts, adds the Utrecht classes and, after validation, marks errors.
 
@@ -88,11 +101,21 @@ class StyledFormMixin:
         super().__init__(*args, **kwargs)
         if self.is_bound:
             self.data = clean_data(self.data)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             css = _lookup(WIDGET_CLASSES, field.widget)
             if css and not isinstance(field.widget, forms.HiddenInput):
                 existing = field.widget.attrs.get("class", "")
                 field.widget.attrs["class"] = f"{existing} {css}".strip()
+            if (
+                name in LEFT_TO_RIGHT_NAMES
+                or isinstance(field.widget, forms.EmailInput)
+                or field.widget.attrs.get("autocomplete") in LEFT_TO_RIGHT_AUTOCOMPLETE
+            ):
+                field.widget.attrs.setdefault("dir", "ltr")
+            elif isinstance(field.widget, forms.Textarea | forms.TextInput):
+                # Typed text takes the direction of what is typed: Dutch on an Arabic page
+                # (or Arabic on a Dutch one) reads the right way round.
+                field.widget.attrs.setdefault("dir", "auto")
 
     def full_clean(self) -> None:
         super().full_clean()

@@ -1,6 +1,8 @@
 """The SVG chart geometry (initiatives/charts.py)."""
 
-from initiatives.charts import BAR_AREA, Series, bar_chart, column_chart
+from django.utils import translation
+
+from initiatives.charts import BAR_AREA, WIDTH, Series, bar_chart, column_chart
 
 ONE = [Series("count", "Aantal", "#0072B2")]
 TWO = [Series("a", "Kinderen", "#E69F00", "diagonal"), Series("b", "Geen", "#BBBBBB")]
@@ -40,6 +42,19 @@ def test_all_bars_of_a_series_are_one_path_with_at_most_one_decimal():
     assert kinderen.path == "M0 22h313.3v24h-313.3zM0 74h156.7v24h-156.7z"
     assert geen.path == "M313.3 22h156.7v24h-156.7z"  # B's zero draws nothing
     assert chart.labelled_segments == [(156.7, 39, "2"), (391.7, 39, "1"), (78.3, 91, "1")]
+
+
+def test_in_arabic_the_bars_grow_from_the_right_edge_and_their_numbers_stay_apart():
+    with translation.override("ar"):
+        chart = bar_chart("c", "Per prioriteit", [("A", [30, 10], "40"), ("B", [1, 0], "1")], TWO)
+    first, second = chart.rows[0].segments
+    assert chart.rtl
+    assert first.x + first.width == WIDTH  # the first segment touches the right edge
+    assert second.x + second.width == first.x  # the next one follows to its left
+    assert chart.rows[0].value_x == WIDTH - BAR_AREA - 6  # the total left of the bar
+    assert abs(first.label_x - (WIDTH - first.width / 2)) <= 0.1  # its number in its middle
+    with translation.override("nl"):
+        assert not bar_chart("c", "Titel", [("A", [4], "4")], ONE).rtl
 
 
 def test_no_data_gives_an_empty_chart_without_dividing_by_zero():
