@@ -77,6 +77,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "assessments_score": None,
     # What completed initiatives achieved: their pages, the wijk pages (results 0002).
     "results_result": None,
+    # Residents per wijk and year, for the figures per 1,000 residents (neighbourhoods 0006).
+    "neighbourhoods_population": None,
 }
 
 
