@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,14 +22,13 @@ from django.views.decorators.http import require_safe
 
 from assessments.models import Score
 from budgets.models import BudgetPot
-from initiatives import charts, opendata, rules
+from initiatives import charts, comparison, opendata, population, rules
+from initiatives.comparison import Column, comparison_columns, trend_columns
 from initiatives.figures import (
     FIGURE_BY_KEY,
     NO_DATA,
-    Column,
     Section,
     WijkFigures,
-    comparison_columns,
     empty_figures,
     euro,
     integer,
@@ -270,8 +269,39 @@ def _list_url(neighbourhood: Neighbourhood) -> str:
 # --- Pages --------------------------------------------------------------------------------
 
 
+def _earlier_rows(
+    request: HttpRequest, period, rows: list[WijkFigures]
+) -> dict[int, WijkFigures] | None:
+    """Every wijk's figures in the same period a year earlier: one query; None for all years."""
+    earlier = comparison.year_earlier(period)
+    if earlier is None:
+        return None
+    initiatives = _base(request).submitted_between(earlier.start, earlier.end)
+    figures = initiatives.figures_by_neighbourhood(timezone.localdate())
+    empty = empty_figures(Initiative)
+    return {
+        row.neighbourhood.pk: WijkFigures(
+            row.neighbourhood, figures.get(row.neighbourhood.pk, empty), []
+        )
+        for row in rows
+    }
+
+
+def _permalink(request: HttpRequest, names: Iterable[str]) -> str:
+    """The full address of this view: the page with only the parameters it understands."""
+    query = QueryDict(mutable=True)
+    for name in names:
+        if request.GET.get(name):
+            query[name] = request.GET[name]
+    path = request.path + (f"?{query.urlencode()}" if query else "")
+    return request.build_absolute_uri(path)
+
+
+COMPARISON_QUERY = ("period", "columns", "sort", "dir")
+
+
 @require_safe
-@cache_public_page(query=("period", "sort", "dir"))
+@cache_public_page(query=COMPARISON_QUERY)
 def neighbourhoods(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     priorities = list(Priority.objects.all())
@@ -281,10 +311,21 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
         scope.initiatives,
         timezone.localdate(),
         pot_years(scope.period.start, scope.period.end),
+        (scope.period.start, scope.period.end),
     )
-    columns = comparison_columns(priorities)
+    group = comparison.chosen_group(request.GET.get("columns"))
+    # A year earlier costs a query (and the wijken again): only where the table shows it.
+    earlier = (
+        _earlier_rows(request, scope.period, rows)
+        if group.key in (comparison.YEAR_ON_YEAR, comparison.ALL)
+        else None
+    )
+    figure_columns = comparison_columns(priorities)
+    trends = trend_columns(earlier)
+    columns = [*figure_columns, *trends]
     sort, descending = _sort_request(request, columns)
     rows = _sorted(rows, columns, sort, descending)
+    shown = comparison.columns_of(group, figure_columns, trends)
     header = [
         {
             "column": column,
@@ -299,7 +340,7 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
                 else ("desc" if column.numeric else "asc")
             ),
         }
-        for column in columns
+        for column in shown
     ]
     return render(
         request,
@@ -308,14 +349,40 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
             "scope": scope,
             "header": header,
             "table": [
-                (row, row.neighbourhood.name, [column.display(row) for column in columns[1:]])
+                (row, row.neighbourhood.name, [column.display(row) for column in shown[1:]])
                 for row in rows
             ],
+            "groups": comparison.groups(),
+            "group": group,
+            "year_earlier": comparison.year_earlier(scope.period),
+            "population_note": population.source_note([row.figures for row in rows]),
+            "permalink": _permalink(request, COMPARISON_QUERY),
+            "today": timezone.localdate(),
             "priorities_chart": _priorities_chart(rows, priorities),
             "on_time_chart": _on_time_chart(rows),
             "priorities": priorities,
         },
     )
+
+
+PER_1000 = [
+    ("total", "initiatives_per_1000"),
+    ("voices", "voices_per_1000"),
+    ("verified_supports", "verified_supports_per_1000"),
+    ("amount_granted", "amount_granted_per_1000"),
+]
+
+
+def _per_1000(row: WijkFigures) -> list[tuple[str, str, str]]:
+    """A wijk page's counts beside their value per 1,000 residents: (label, count, rate)."""
+    return [
+        (
+            str(FIGURE_BY_KEY[rate].label),
+            row.display(FIGURE_BY_KEY[count]),
+            row.display(FIGURE_BY_KEY[rate]),
+        )
+        for count, rate in PER_1000
+    ]
 
 
 def _latest_published(wijk: Neighbourhood) -> tuple[list[dict], dict[int, list[dict]]]:
@@ -363,9 +430,23 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
                 wijk.pk, empty_figures(Initiative)
             ),
             **pot_sums(pots),
+            # Its population (newest CBS year up to the period's) and voices: one query.
+            **population.one_wijk(wijk, scope.period.start, scope.period.end),
         },
         priority_counts=[priority.count for priority in priorities],
     )
+    # The same period a year earlier: one query (none for all years).
+    earlier = comparison.year_earlier(scope.period)
+    if earlier is not None:
+        before = WijkFigures(
+            wijk,
+            _base(request)
+            .submitted_between(earlier.start, earlier.end)
+            .in_neighbourhood(wijk)
+            .figures_by_neighbourhood(timezone.localdate())
+            .get(wijk.pk, empty_figures(Initiative)),
+            [],
+        )
     published, latest = _latest_published(wijk)
     # What completed initiatives achieved, per priority (results app): asked only when the
     # figures say there are results.
@@ -395,6 +476,15 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
                 }
                 for priority in priorities
             ],
+            "per_1000": _per_1000(row),
+            "residents": row.display(FIGURE_BY_KEY["residents"], "")
+            if row.figures["residents"]
+            else "",
+            "population_note": population.source_note([row.figures]),
+            "year_earlier": earlier,
+            "trends": comparison.wijk_trends(row, before) if earlier else [],
+            "permalink": _permalink(request, ("period",)),
+            "today": timezone.localdate(),
             "response_figures": page_figures(row, Section.RESPONSE),
             "money_figures": page_figures(row, Section.MONEY),
             # Per criterion, the scores of approvals and refusals in the period: one query.
