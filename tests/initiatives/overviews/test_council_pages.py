@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from initiatives.comparison import count_change, euro_change, share_change
+from initiatives.figures import NO_DATA
 from tests.factories import InitiativeFactory, NeighbourhoodFactory, PopulationFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def test_the_comparison_shows_figures_per_1000_residents_beside_the_counts(clien
         "5.000", "2", "0,4", "2", "0,4", "2", "0,4", "€ 2.500", "€ 500"
     ]  # fmt: skip
     # No population: the rates are unknown, the counts stay.
-    assert _cells(html, "Kogerveld")[:3] == ["–", "2", "–"]
+    assert _cells(html, "Kogerveld")[:3] == [NO_DATA, "2", NO_DATA]
     assert "Inwoners: CBS, kerncijfers wijken en buurten 2026." in html
 
 
@@ -126,7 +127,7 @@ def test_every_figure_column_is_in_a_group(client, dataset):
 def test_sorting_works_without_javascript_and_keeps_the_group(client, dataset):
     html = client.get(URL, {"columns": "money", "sort": "granted", "dir": "desc"}).text
 
-    assert [row for row in re.findall(r'/wijken/([a-z-]+)/">', html)][:2] == [
+    assert re.findall(r'/wijken/([a-z-]+)/">', html)[:2] == [
         "poelenburg",
         "kogerveld",
     ]
@@ -200,7 +201,7 @@ def test_all_years_have_no_year_earlier(client, across_new_year):
     html = client.get(URL, {"columns": "year-on-year"}).text
 
     assert "Kies hierboven een jaar of een kwartaal." in html
-    assert _cells(html, "Westerwatering")[1] == "–"
+    assert _cells(html, "Westerwatering")[1] == NO_DATA
 
 
 # --- Print and share ---------------------------------------------------------------------
