@@ -20,7 +20,7 @@ def _documented_columns(heading: str) -> list[str]:
     names: list[str] = []
     for line in section.splitlines():
         if line.startswith("| `"):
-            names += re.findall(r"`([a-z_<>]+)`", line.split("|")[1])
+            names += re.findall(r"`([a-z0-9_<>]+)`", line.split("|")[1])
     return names
 
 
