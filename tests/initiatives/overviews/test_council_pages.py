@@ -90,7 +90,7 @@ def test_the_wijk_page_shows_the_counts_beside_their_rate(client, population, wi
     # 2026: p1 and p2 (both published in 2026), 5,000 residents.
     assert "<dt>Initiatieven per 1.000 inwoners</dt><dd>0,4</dd>" in html
     assert "<dt>Toegekend per 1.000 inwoners</dt><dd>€ 500</dd>" in html
-    assert "Inwoners: 5.000." in html
+    assert "5.000 inwoners." in html
     assert "kerncijfers wijken en buurten 2026." in html
 
 
