@@ -6,10 +6,13 @@ may stand in several). A figure with a comparison label that no group names land
 "Overig", so a new figure is never lost; "Alle kolommen" shows every one.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -20,6 +23,7 @@ from initiatives.figures import (
     NO_DATA,
     PRIORITIES,
     WijkFigures,
+    empty_figures,
     euro,
     integer,
 )
@@ -335,4 +339,94 @@ def wijk_trends(row: WijkFigures, before: WijkFigures) -> list[tuple[str, str, s
             trend.change(row, before),
         )
         for trend in TRENDS
+    ]
+
+
+# --- The table on the page: sorting, headers, a year earlier, the permalink ----------------
+
+
+def sorted_rows(
+    rows: list[WijkFigures], columns: list[Column], key: str, descending: bool
+) -> list[WijkFigures]:
+    column = next(column for column in columns if column.key == key)
+    ordered = sorted(rows, key=lambda row: row.neighbourhood.name.lower())
+    # Rows without a value (no median yet) go last in both directions.
+    known = [row for row in ordered if column.sort_value(row) is not None]
+    unknown = [row for row in ordered if column.sort_value(row) is None]
+    return sorted(known, key=column.sort_value, reverse=descending) + unknown
+
+
+def sort_request(query: QueryDict, columns: list[Column]) -> tuple[str, bool]:
+    """Only whitelisted keys; anything else sorts by name, ascending."""
+    key = query.get("sort", "name")
+    if key not in {column.key for column in columns}:
+        key = "name"
+    return key, query.get("dir") == "desc"
+
+
+def header(shown: list[Column], sort: str, descending: bool) -> list[dict]:
+    """The header cells: the sorted column's aria-sort, and each column's next direction."""
+    return [
+        {
+            "column": column,
+            "sorted": column.key == sort,
+            "aria_sort": ("descending" if descending else "ascending")
+            if column.key == sort
+            else "",
+            # A second click on the sorted column reverses it; numbers start high.
+            "next_dir": (
+                ("asc" if descending else "desc")
+                if column.key == sort
+                else ("desc" if column.numeric else "asc")
+            ),
+        }
+        for column in shown
+    ]
+
+
+def earlier_rows(
+    base: QuerySet, period: Period, rows: list[WijkFigures]
+) -> dict[int, WijkFigures] | None:
+    """Every wijk's figures in the same period a year earlier: one query; None for all years."""
+    earlier = year_earlier(period)
+    if earlier is None:
+        return None
+    initiatives = base.submitted_between(earlier.start, earlier.end)
+    figures = initiatives.figures_by_neighbourhood(timezone.localdate())
+    empty = empty_figures(base.model)
+    return {
+        row.neighbourhood.pk: WijkFigures(
+            row.neighbourhood, figures.get(row.neighbourhood.pk, empty), []
+        )
+        for row in rows
+    }
+
+
+def permalink(request: HttpRequest, names: Iterable[str]) -> str:
+    """The full address of this view: the page with only the parameters it understands."""
+    query = QueryDict(mutable=True)
+    for name in names:
+        if request.GET.get(name):
+            query[name] = request.GET[name]
+    path = request.path + (f"?{query.urlencode()}" if query else "")
+    return request.build_absolute_uri(path)
+
+
+PER_1000 = [
+    ("total", "initiatives_per_1000"),
+    ("voices", "voices_per_1000"),
+    ("verified_supports", "verified_supports_per_1000"),
+    ("amount_granted", "amount_granted_per_1000"),
+]
+
+
+def per_1000(row: WijkFigures) -> list[tuple[str, str, str]]:
+    """A wijk page's counts beside their value per 1,000 residents: (label, count, rate)."""
+    return [
+        (
+            str(FIGURE_BY_KEY[rate].label),
+            row.display(FIGURE_BY_KEY[count]),
+            row.display(FIGURE_BY_KEY[rate]),
+        )
+        for count, rate in PER_1000
     ]

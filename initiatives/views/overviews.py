@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from django.views.decorators.http import require_safe
 from assessments.models import Score
 from budgets.models import BudgetPot
 from initiatives import charts, comparison, opendata, population, rules
-from initiatives.comparison import Column, comparison_columns, trend_columns
+from initiatives.comparison import comparison_columns, trend_columns
 from initiatives.figures import (
     FIGURE_BY_KEY,
     NO_DATA,
@@ -96,28 +96,6 @@ def _scope(request: HttpRequest, years: list[int] | None = None) -> Scope:
         period,
         form,
     )
-
-
-# --- The comparison table's sorting ----------------------------------------------------
-
-
-def _sorted(
-    rows: list[WijkFigures], columns: list[Column], key: str, descending: bool
-) -> list[WijkFigures]:
-    column = next(column for column in columns if column.key == key)
-    ordered = sorted(rows, key=lambda row: row.neighbourhood.name.lower())
-    # Rows without a value (no median yet) go last in both directions.
-    known = [row for row in ordered if column.sort_value(row) is not None]
-    unknown = [row for row in ordered if column.sort_value(row) is None]
-    return sorted(known, key=column.sort_value, reverse=descending) + unknown
-
-
-def _sort_request(request: HttpRequest, columns: list[Column]) -> tuple[str, bool]:
-    """Only whitelisted keys; anything else sorts by name, ascending."""
-    key = request.GET.get("sort", "name")
-    if key not in {column.key for column in columns}:
-        key = "name"
-    return key, request.GET.get("dir") == "desc"
 
 
 # --- Charts -------------------------------------------------------------------------------
@@ -269,34 +247,6 @@ def _list_url(neighbourhood: Neighbourhood) -> str:
 # --- Pages --------------------------------------------------------------------------------
 
 
-def _earlier_rows(
-    request: HttpRequest, period, rows: list[WijkFigures]
-) -> dict[int, WijkFigures] | None:
-    """Every wijk's figures in the same period a year earlier: one query; None for all years."""
-    earlier = comparison.year_earlier(period)
-    if earlier is None:
-        return None
-    initiatives = _base(request).submitted_between(earlier.start, earlier.end)
-    figures = initiatives.figures_by_neighbourhood(timezone.localdate())
-    empty = empty_figures(Initiative)
-    return {
-        row.neighbourhood.pk: WijkFigures(
-            row.neighbourhood, figures.get(row.neighbourhood.pk, empty), []
-        )
-        for row in rows
-    }
-
-
-def _permalink(request: HttpRequest, names: Iterable[str]) -> str:
-    """The full address of this view: the page with only the parameters it understands."""
-    query = QueryDict(mutable=True)
-    for name in names:
-        if request.GET.get(name):
-            query[name] = request.GET[name]
-    path = request.path + (f"?{query.urlencode()}" if query else "")
-    return request.build_absolute_uri(path)
-
-
 COMPARISON_QUERY = ("period", "columns", "sort", "dir")
 
 
@@ -316,32 +266,17 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
     group = comparison.chosen_group(request.GET.get("columns"))
     # A year earlier costs a query (and the wijken again): only where the table shows it.
     earlier = (
-        _earlier_rows(request, scope.period, rows)
+        comparison.earlier_rows(_base(request), scope.period, rows)
         if group.key in (comparison.YEAR_ON_YEAR, comparison.ALL)
         else None
     )
     figure_columns = comparison_columns(priorities)
     trends = trend_columns(earlier)
     columns = [*figure_columns, *trends]
-    sort, descending = _sort_request(request, columns)
-    rows = _sorted(rows, columns, sort, descending)
+    sort, descending = comparison.sort_request(request.GET, columns)
+    rows = comparison.sorted_rows(rows, columns, sort, descending)
     shown = comparison.columns_of(group, figure_columns, trends)
-    header = [
-        {
-            "column": column,
-            "sorted": column.key == sort,
-            "aria_sort": ("descending" if descending else "ascending")
-            if column.key == sort
-            else "",
-            # A second click on the sorted column reverses it; numbers start high.
-            "next_dir": (
-                ("asc" if descending else "desc")
-                if column.key == sort
-                else ("desc" if column.numeric else "asc")
-            ),
-        }
-        for column in shown
-    ]
+    header = comparison.header(shown, sort, descending)
     return render(
         request,
         "initiatives/overviews/neighbourhoods.html",
@@ -356,33 +291,13 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
             "group": group,
             "year_earlier": comparison.year_earlier(scope.period),
             "population_note": population.source_note([row.figures for row in rows]),
-            "permalink": _permalink(request, COMPARISON_QUERY),
+            "permalink": comparison.permalink(request, COMPARISON_QUERY),
             "today": timezone.localdate(),
             "priorities_chart": _priorities_chart(rows, priorities),
             "on_time_chart": _on_time_chart(rows),
             "priorities": priorities,
         },
     )
-
-
-PER_1000 = [
-    ("total", "initiatives_per_1000"),
-    ("voices", "voices_per_1000"),
-    ("verified_supports", "verified_supports_per_1000"),
-    ("amount_granted", "amount_granted_per_1000"),
-]
-
-
-def _per_1000(row: WijkFigures) -> list[tuple[str, str, str]]:
-    """A wijk page's counts beside their value per 1,000 residents: (label, count, rate)."""
-    return [
-        (
-            str(FIGURE_BY_KEY[rate].label),
-            row.display(FIGURE_BY_KEY[count]),
-            row.display(FIGURE_BY_KEY[rate]),
-        )
-        for count, rate in PER_1000
-    ]
 
 
 def _latest_published(wijk: Neighbourhood) -> tuple[list[dict], dict[int, list[dict]]]:
@@ -476,14 +391,14 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
                 }
                 for priority in priorities
             ],
-            "per_1000": _per_1000(row),
+            "per_1000": comparison.per_1000(row),
             "residents": row.display(FIGURE_BY_KEY["residents"], "")
             if row.figures["residents"]
             else "",
             "population_note": population.source_note([row.figures]),
             "year_earlier": earlier,
             "trends": comparison.wijk_trends(row, before) if earlier else [],
-            "permalink": _permalink(request, ("period",)),
+            "permalink": comparison.permalink(request, ("period",)),
             "today": timezone.localdate(),
             "response_figures": page_figures(row, Section.RESPONSE),
             "money_figures": page_figures(row, Section.MONEY),

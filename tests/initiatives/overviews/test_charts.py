@@ -38,8 +38,8 @@ def test_all_bars_of_a_series_are_one_path_with_at_most_one_decimal():
     kinderen, geen = chart.shapes
     assert kinderen.fill == "url(#c-pattern-a)" and geen.fill == "#BBBBBB"
     assert kinderen.path == "M0 22h140v24h-140zM0 74h70v24h-70z"
-    assert geen.path == "M313.3 22h156.7v24h-156.7z"  # B's zero draws nothing
-    assert chart.labelled_segments == [(156.7, 39, "2"), (391.7, 39, "1"), (78.3, 91, "1")]
+    assert geen.path == "M140 22h70v24h-70z"  # B's zero draws nothing
+    assert chart.labelled_segments == [(70, 39, "2"), (175, 39, "1"), (35, 91, "1")]
 
 
 def test_no_data_gives_an_empty_chart_without_dividing_by_zero():

@@ -191,8 +191,8 @@ def test_a_year_is_compared_with_the_year_before_on_the_wijk_page(client, across
     # 2026: three; 2025: two in the first quarter and one on 31 December, late evening.
     assert "<caption>2026 vergeleken met 2025</caption>" in html
     assert (
-        '<tr><th scope="row">Initiatieven</th><td>3</td><td>3</td>'
-        "<td>evenveel als een jaar eerder</td></tr>"
+        '<tr><th scope="row">Initiatieven</th><td data-label="2026">3</td>'
+        '<td data-label="2025">3</td><td data-label="Verschil">evenveel als een jaar eerder</td>'
     ) in html
     assert "€ 500 meer dan een jaar eerder (+50 %)" in html
 
