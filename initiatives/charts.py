@@ -31,11 +31,15 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
     "grey": "#BBBBBB",
 }
-WIDTH = 640
-BAR_AREA = 470  # the rest is room after the longest bar for its number
+# Narrow, so that a chart is drawn at about its own size even on a phone: the SVG scales
+# with the width it gets, and its text (15 user units) must stay at least 12 CSS px at a
+# 320-px-wide screen. The stylesheet keeps it from growing much wider (site.css .chart__svg).
+WIDTH = 360
+BAR_AREA = 210  # the rest is room after the longest bar for its number
 ROW_HEIGHT = 52  # a label line above each bar, then the bar
 BAR_HEIGHT = 24
-LABEL_CHAR_WIDTH = 8  # rough width of a digit at 13px, to decide whether a number fits
+FONT_SIZE = 15
+LABEL_CHAR_WIDTH = 9  # rough width of a digit at 15px, to decide whether a number fits
 COLUMN_CHART_HEIGHT = 230
 COLUMN_PLOT_TOP = 24
 COLUMN_PLOT_HEIGHT = 150

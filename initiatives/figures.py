@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from initiatives.aggregates import Median
+from initiatives.population import per_1000, wijk_annotations, wijk_values
 from initiatives.workflow import Status, overdue_condition
 from neighbourhoods.models import Neighbourhood, Priority
 from wijkaanpak.money import money
@@ -39,6 +40,13 @@ class Format(StrEnum):
     SHARE = "share"  # a fraction of the measured initiatives; may be unknown
     EURO = "euro"  # an amount in euros, rounded to whole euros on pages
     RATIO = "ratio"  # euros per euro, two decimals; may be unknown
+    PEOPLE = "people"  # residents or households (CBS); may be unknown
+    PER_1000 = "per_1000"  # per 1,000 residents, one decimal; unknown without residents
+    EURO_PER_1000 = "euro_per_1000"  # euros per 1,000 residents, whole; may be unknown
+
+
+MAYBE_UNKNOWN = (Format.DAYS, Format.SHARE, Format.RATIO, Format.PEOPLE, Format.PER_1000)
+MAYBE_UNKNOWN += (Format.EURO_PER_1000,)
 
 
 class Section(StrEnum):
@@ -348,6 +356,49 @@ FIGURES: list[Figure | str] = [
         place=(Section.RESULTS, 3),
         column="results_recorded",
     ),
+    # Per 1,000 residents (the newest CBS year up to the period's: initiatives.population).
+    Figure(
+        "residents",
+        Format.PEOPLE,
+        derive=lambda v: v.get("residents"),
+        label=gettext_lazy("Inwoners"),
+        column="residents",
+    ),
+    Figure(
+        "voices",
+        Format.COUNT,
+        derive=lambda v: v.get("voice_count") or 0,
+        label=gettext_lazy("Signalen"),
+        column="voices",
+    ),
+    Figure(
+        "initiatives_per_1000",
+        Format.PER_1000,
+        derive=per_1000("total"),
+        label=gettext_lazy("Initiatieven per 1.000 inwoners"),
+        column="initiatives_per_1000",
+    ),
+    Figure(
+        "voices_per_1000",
+        Format.PER_1000,
+        derive=per_1000("voices"),
+        label=gettext_lazy("Signalen per 1.000 inwoners"),
+        column="voices_per_1000",
+    ),
+    Figure(
+        "verified_supports_per_1000",
+        Format.PER_1000,
+        derive=per_1000("verified_supports"),
+        label=gettext_lazy("Steun vanaf een adres per 1.000 inwoners"),
+        column="verified_supports_per_1000",
+    ),
+    Figure(
+        "amount_granted_per_1000",
+        Format.EURO_PER_1000,
+        derive=per_1000("amount_granted"),
+        label=gettext_lazy("Toegekend per 1.000 inwoners"),
+        column="amount_granted_per_1000",
+    ),
 ]
 FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES if isinstance(figure, Figure)}
 AGGREGATED = [figure for figure in FIGURE_BY_KEY.values() if figure.aggregate is not None]
@@ -429,8 +480,7 @@ class WijkFigures:
     def sort_value(self, figure: Figure):
         """Counts and amounts without data sort as 0; unknown days and shares go last."""
         value = self.figures[figure.key]
-        unknown_last = (Format.DAYS, Format.SHARE, Format.RATIO)
-        return value if figure.format in unknown_last else value or 0
+        return value if figure.format in MAYBE_UNKNOWN else value or 0
 
     def display(self, figure: Figure, no_data: str = NO_DATA) -> str:
         """The figure as a page shows it, in the active language's number format."""
@@ -441,6 +491,10 @@ class WijkFigures:
             return euro(value)
         if value is None:
             return no_data
+        if figure.format in (Format.PEOPLE, Format.EURO_PER_1000):
+            return integer(value) if figure.format == Format.PEOPLE else euro(value)
+        if figure.format == Format.PER_1000:
+            return formats.number_format(value, 1, force_grouping=True)
         if figure.format == Format.DAYS:
             return formats.number_format(value, 0 if float(value).is_integer() else 1)
         if figure.format == Format.RATIO:
@@ -460,8 +514,10 @@ class WijkFigures:
             return f"{value or 0:.2f}"
         if value is None:
             return ""
-        if figure.format == Format.RATIO:
+        if figure.format in (Format.RATIO, Format.EURO_PER_1000):
             return f"{value:.2f}"
+        if figure.format in (Format.PEOPLE, Format.PER_1000):
+            return f"{value:.1f}" if figure.format == Format.PER_1000 else value
         return f"{value:g}" if figure.format == Format.DAYS else f"{value:.3f}"
 
 
@@ -471,10 +527,12 @@ def wijk_figures(
     initiatives,
     today: date,
     years: tuple[int, int] | None = None,
+    period: tuple[datetime | None, datetime | None] = (None, None),
 ) -> list[WijkFigures]:
     """One row per wijk (also wijken without initiatives) in two aggregate queries.
 
-    The wijken come with their pot figures (``years``: the budget years, None for all).
+    The wijken come with their pot figures (``years``: the budget years, None for all), and
+    their population and voices of the ``period`` (start, end; ``initiatives.population``).
     """
     figures = initiatives.figures_by_neighbourhood(today)
     counts = initiatives.priority_counts_by_neighbourhood()
@@ -485,10 +543,11 @@ def wijk_figures(
             figures={
                 **figures.get(wijk.pk, empty),
                 **{figure.key: getattr(wijk, figure.key) for figure in POT_SUMS},
+                **wijk_values(wijk),
             },
             priority_counts=[counts.get((wijk.pk, priority.pk), 0) for priority in priorities],
         )
-        for wijk in neighbourhoods.annotate(**pot_annotations(years))
+        for wijk in neighbourhoods.annotate(**pot_annotations(years), **wijk_annotations(*period))
     ]
 
 
@@ -516,60 +575,7 @@ def euro(value: Decimal | None) -> str:
     return money(value or 0, 0)
 
 
-# --- The comparison table and the open-data columns, in one order --------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    sort_value: Callable[[WijkFigures], object]
-    display: Callable[[WijkFigures], str]
-    numeric: bool = True
-
-
-# The comparison table's sort keys stay as they were published in links.
-_SORT_KEYS = {
-    "median_days": "median",
-    "on_time": "on-time",
-    "amount_requested": "requested",
-    "amount_granted": "granted",
-    "no_priority": "no_priority",
-}
-
-
-def comparison_columns(priorities: list[Priority]) -> list[Column]:
-    """The comparison table's columns: the wijk, then every figure with a ``label``."""
-    columns = [
-        Column(
-            "name",
-            _("Wijk"),
-            lambda row: row.neighbourhood.name.lower(),
-            lambda row: row.neighbourhood.name,
-            numeric=False,
-        )
-    ]
-    for figure in FIGURES:
-        if figure == PRIORITIES:
-            columns += [
-                Column(
-                    f"priority-{priority.slug}",
-                    priority.label,
-                    lambda row, index=index: row.priority_counts[index],
-                    lambda row, index=index: integer(row.priority_counts[index]),
-                )
-                for index, priority in enumerate(priorities)
-            ]
-        elif figure.label is not None:
-            columns.append(
-                Column(
-                    _SORT_KEYS.get(figure.key, figure.key),
-                    str(figure.label),
-                    lambda row, figure=figure: row.sort_value(figure),
-                    lambda row, figure=figure: row.display(figure),
-                )
-            )
-    return columns
+# --- The open-data columns (the comparison table's are in initiatives.comparison) ----------
 
 
 def open_data_columns(priorities: list[Priority]) -> list[tuple[str, Callable]]:

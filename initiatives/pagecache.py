@@ -83,6 +83,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "duplicates_merge": None,
     # Published photos and documents on an initiative's page (attachments 0002).
     "attachments_attachment": None,
+    # Residents per wijk and year, for the figures per 1,000 residents (neighbourhoods 0006).
+    "neighbourhoods_population": None,
 }
 
 

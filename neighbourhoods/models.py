@@ -235,3 +235,65 @@ class HouseNumberRange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.postcode} {self.first}-{self.last} → {self.neighbourhood_id}"
+
+
+class PopulationQuerySet(models.QuerySet):
+    def latest_until(self, year: int | None) -> "PopulationQuerySet":
+        """Newest first, the years up to ``year`` (all years for None)."""
+        rows = self if year is None else self.filter(year__lte=year)
+        return rows.order_by("-year")
+
+
+class Population(models.Model):
+    """Who lives in a wijk in one year, from the CBS kerncijfers (``import_areas --population``).
+
+    ``share_children`` is CBS's share aged 0 to 14 (``P_00_14_JR``), the youngest age group
+    CBS publishes per wijk: the nearest figure to the 0 to 17 year-olds of the "kinderen"
+    priority. ``is_sample`` marks sample figures in CBS's format that are not CBS's own
+    (the demo's).
+    """
+
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("wijk"),
+        on_delete=models.CASCADE,
+        related_name="populations",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    residents = models.PositiveIntegerField(_("inwoners"))
+    households = models.PositiveIntegerField(_("huishoudens"), null=True, blank=True)
+    share_children = models.DecimalField(
+        _("deel 0 tot 15 jaar"),
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )
+    is_sample = models.BooleanField(_("voorbeeldcijfers"), default=False)
+
+    objects = PopulationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bevolking")
+        verbose_name_plural = _("bevolking")
+        ordering = ["neighbourhood", "-year"]
+        constraints = [
+            # Also the index of the figures' "latest year up to the period's" subquery.
+            models.UniqueConstraint(
+                fields=["neighbourhood", "year"], name="population_one_per_wijk_and_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100), name="population_year_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(share_children__isnull=True)
+                | Q(share_children__gte=0, share_children__lte=1),
+                name="population_share_children_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.neighbourhood_id} {self.year}: {self.residents}"

@@ -22,7 +22,7 @@ from initiatives.models import (
 )
 from initiatives.rules import Role
 from initiatives.services import first_response_due
-from neighbourhoods.models import Neighbourhood, PostcodeArea, Priority
+from neighbourhoods.models import Neighbourhood, Population, PostcodeArea, Priority
 from results.models import Result
 
 FIXED_NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)  # a Monday
@@ -236,3 +236,12 @@ class ResultFactory(factory.django.DjangoModelFactory):
     money_spent = Decimal("450.00")
     story = "Veertig kinderen speelden een middag samen op het plein."
     is_public = True
+
+
+class PopulationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Population
+
+    neighbourhood = factory.SubFactory(NeighbourhoodFactory)
+    year = 2024
+    residents = 10_000

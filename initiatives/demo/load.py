@@ -5,10 +5,13 @@ import random
 from collections.abc import Callable
 from datetime import datetime, time
 from decimal import Decimal
+from io import StringIO
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractUser, Group
+from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -78,14 +81,50 @@ def _broker_of(slug: str, users: dict[str, AbstractUser]) -> AbstractUser:
     return next(users[demo.username] for demo in DEMO_USERS if Role.COORDINATOR in demo.groups)
 
 
-def load_wijken(log: Log) -> dict[str, Neighbourhood]:
-    wijken = {}
-    new_wijken = new_areas = 0
-    for wijk in WIJKEN:
-        neighbourhood, created = Neighbourhood.objects.get_or_create(
-            slug=wijk.slug, defaults={"name": wijk.name, "description": wijk.description}
+CBS_SAMPLES = Path(__file__).resolve().parent / "cbs"
+SAMPLE_GEMEENTE = "GM9999"  # no municipality has it: the sample codes look like no real one
+
+
+def import_samples() -> str:
+    """The wijken, their PC6s and population from the sample files, through ``import_areas``.
+
+    Returns what the command said. The population is marked as sample figures.
+    """
+    out = StringIO()
+    for args in (
+        (
+            "--wijken",
+            CBS_SAMPLES / "wijken-2024.csv",
+            "--postcodes",
+            CBS_SAMPLES / "postcodes-2024.csv",
+            "--population",
+            CBS_SAMPLES / "wijken-2024.csv",
+        ),
+        ("--population", CBS_SAMPLES / "kerncijfers-2023.csv", "--year", "2023"),
+    ):
+        call_command(
+            "import_areas", "--gemeente", SAMPLE_GEMEENTE, *map(str, args), "--sample", stdout=out
         )
-        new_wijken += created
+    return out.getvalue()
+
+
+def load_wijken(log: Log) -> dict[str, Neighbourhood]:
+    # Demo wijken loaded before they had codes get theirs, so that the import finds them.
+    for wijk in WIJKEN:
+        Neighbourhood.objects.filter(slug=wijk.slug, cbs_code="").update(cbs_code=wijk.code)
+    before = Neighbourhood.objects.count()
+    import_samples()
+    wijken = {}
+    new_areas = 0
+    by_code = {
+        wijk.cbs_code: wijk
+        for wijk in Neighbourhood.objects.filter(cbs_code__in=[wijk.code for wijk in WIJKEN])
+    }
+    for wijk in WIJKEN:
+        neighbourhood = by_code[wijk.code]
+        if not neighbourhood.description:
+            neighbourhood.description = wijk.description
+            neighbourhood.save(update_fields=["description"])
         wijken[wijk.slug] = neighbourhood
         for postcode in wijk.postcodes:
             # An area an earlier import put elsewhere stays where it is.
@@ -93,7 +132,11 @@ def load_wijken(log: Log) -> dict[str, Neighbourhood]:
                 postcode=postcode, defaults={"neighbourhood": neighbourhood}
             )
             new_areas += created
-    log(f"Wijken: {len(wijken)} ({new_wijken} new), {new_areas} new postcode areas")
+    new_wijken = Neighbourhood.objects.count() - before
+    log(
+        f"Wijken: {len(wijken)} ({new_wijken} new, from the sample files in {CBS_SAMPLES.name}/), "
+        f"{new_areas} new PC4 areas"
+    )
     return wijken
 
 

@@ -22,14 +22,13 @@ from django.views.decorators.http import require_safe
 
 from assessments.models import Score
 from budgets.models import BudgetPot
-from initiatives import charts, opendata, pagecache, rules
+from initiatives import charts, comparison, opendata, pagecache, population, rules
+from initiatives.comparison import comparison_columns, trend_columns
 from initiatives.figures import (
     FIGURE_BY_KEY,
     NO_DATA,
-    Column,
     Section,
     WijkFigures,
-    comparison_columns,
     empty_figures,
     euro,
     integer,
@@ -100,28 +99,6 @@ def _scope(request: HttpRequest, years: list[int] | None = None) -> Scope:
         period,
         form,
     )
-
-
-# --- The comparison table's sorting ----------------------------------------------------
-
-
-def _sorted(
-    rows: list[WijkFigures], columns: list[Column], key: str, descending: bool
-) -> list[WijkFigures]:
-    column = next(column for column in columns if column.key == key)
-    ordered = sorted(rows, key=lambda row: row.neighbourhood.name.lower())
-    # Rows without a value (no median yet) go last in both directions.
-    known = [row for row in ordered if column.sort_value(row) is not None]
-    unknown = [row for row in ordered if column.sort_value(row) is None]
-    return sorted(known, key=column.sort_value, reverse=descending) + unknown
-
-
-def _sort_request(request: HttpRequest, columns: list[Column]) -> tuple[str, bool]:
-    """Only whitelisted keys; anything else sorts by name, ascending."""
-    key = request.GET.get("sort", "name")
-    if key not in {column.key for column in columns}:
-        key = "name"
-    return key, request.GET.get("dir") == "desc"
 
 
 # --- Charts -------------------------------------------------------------------------------
@@ -274,20 +251,26 @@ def _list_url(neighbourhood: Neighbourhood) -> str:
 
 
 def _period_scopes(request: HttpRequest) -> pagecache.Scopes | None:
-    """The years the asked-for period covers; an unknown period is refused by ``_scope``."""
+    """The years the asked-for period covers, and the same period a year earlier (the trend
+    beside it); an unknown period is refused by ``_scope``."""
     try:
         period = period_for(request.GET.get("period", ALL_TIME))
     except ValueError:
         return None
-    return pagecache.of_period(period.start, period.end)
+    if period.start is None:
+        return None
+    return pagecache.of_period(period.start.replace(year=period.start.year - 1), period.end)
 
 
 def _wijk_scopes(request: HttpRequest, slug: str) -> pagecache.Scopes:
     return pagecache.of_wijk(slug)
 
 
+COMPARISON_QUERY = ("period", "columns", "sort", "dir")
+
+
 @require_safe
-@cache_public_page(scopes=_period_scopes, query=("period", "sort", "dir"))
+@cache_public_page(scopes=_period_scopes, query=COMPARISON_QUERY)
 def neighbourhoods(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     priorities = list(Priority.objects.all())
@@ -297,26 +280,22 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
         scope.initiatives,
         timezone.localdate(),
         pot_years(scope.period.start, scope.period.end),
+        (scope.period.start, scope.period.end),
     )
-    columns = comparison_columns(priorities)
-    sort, descending = _sort_request(request, columns)
-    rows = _sorted(rows, columns, sort, descending)
-    header = [
-        {
-            "column": column,
-            "sorted": column.key == sort,
-            "aria_sort": ("descending" if descending else "ascending")
-            if column.key == sort
-            else "",
-            # A second click on the sorted column reverses it; numbers start high.
-            "next_dir": (
-                ("asc" if descending else "desc")
-                if column.key == sort
-                else ("desc" if column.numeric else "asc")
-            ),
-        }
-        for column in columns
-    ]
+    group = comparison.chosen_group(request.GET.get("columns"))
+    # A year earlier costs a query (and the wijken again): only where the table shows it.
+    earlier = (
+        comparison.earlier_rows(_base(request), scope.period, rows)
+        if group.key in (comparison.YEAR_ON_YEAR, comparison.ALL)
+        else None
+    )
+    figure_columns = comparison_columns(priorities)
+    trends = trend_columns(earlier)
+    columns = [*figure_columns, *trends]
+    sort, descending = comparison.sort_request(request.GET, columns)
+    rows = comparison.sorted_rows(rows, columns, sort, descending)
+    shown = comparison.columns_of(group, figure_columns, trends)
+    header = comparison.header(shown, sort, descending)
     return render(
         request,
         "initiatives/overviews/neighbourhoods.html",
@@ -324,9 +303,15 @@ def neighbourhoods(request: HttpRequest) -> HttpResponse:
             "scope": scope,
             "header": header,
             "table": [
-                (row, row.neighbourhood.name, [column.display(row) for column in columns[1:]])
+                (row, row.neighbourhood.name, [column.display(row) for column in shown[1:]])
                 for row in rows
             ],
+            "groups": comparison.groups(),
+            "group": group,
+            "year_earlier": comparison.year_earlier(scope.period),
+            "population_note": population.source_note([row.figures for row in rows]),
+            "permalink": comparison.permalink(request, COMPARISON_QUERY),
+            "today": timezone.localdate(),
             "priorities_chart": _priorities_chart(rows, priorities),
             "on_time_chart": _on_time_chart(rows),
             "priorities": priorities,
@@ -379,9 +364,23 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
                 wijk.pk, empty_figures(Initiative)
             ),
             **pot_sums(pots),
+            # Its population (newest CBS year up to the period's) and voices: one query.
+            **population.one_wijk(wijk, scope.period.start, scope.period.end),
         },
         priority_counts=[priority.count for priority in priorities],
     )
+    # The same period a year earlier: one query (none for all years).
+    earlier = comparison.year_earlier(scope.period)
+    if earlier is not None:
+        before = WijkFigures(
+            wijk,
+            _base(request)
+            .submitted_between(earlier.start, earlier.end)
+            .in_neighbourhood(wijk)
+            .figures_by_neighbourhood(timezone.localdate())
+            .get(wijk.pk, empty_figures(Initiative)),
+            [],
+        )
     published, latest = _latest_published(wijk)
     # What completed initiatives achieved, per priority (results app): asked only when the
     # figures say there are results.
@@ -411,6 +410,15 @@ def neighbourhood(request: HttpRequest, slug: str) -> HttpResponse:
                 }
                 for priority in priorities
             ],
+            "per_1000": comparison.per_1000(row),
+            "residents": row.display(FIGURE_BY_KEY["residents"], "")
+            if row.figures["residents"]
+            else "",
+            "population_note": population.source_note([row.figures]),
+            "year_earlier": earlier,
+            "trends": comparison.wijk_trends(row, before) if earlier else [],
+            "permalink": comparison.permalink(request, ("period",)),
+            "today": timezone.localdate(),
             "response_figures": page_figures(row, Section.RESPONSE),
             "money_figures": page_figures(row, Section.MONEY),
             # Per criterion, the scores of approvals and refusals in the period: one query.

@@ -29,7 +29,7 @@ from initiatives.models import (
 from initiatives.rules import Role
 from initiatives.services import first_response_due
 from initiatives.workdays import local_date, working_days_between
-from neighbourhoods.models import Neighbourhood, PostcodeArea
+from neighbourhoods.models import Neighbourhood, Population, PostcodeArea
 from results.models import Result
 
 User = get_user_model()
@@ -98,19 +98,22 @@ def test_refuses_to_run_without_debug(settings):
     assert counts() == before
 
 
-def test_creates_zaanstad_wijken_without_invented_cbs_codes(output):
+def test_creates_zaanstad_wijken_with_sample_codes_that_look_like_no_real_one(output):
     wijken = Neighbourhood.objects.all()
 
     assert wijken.count() >= 9
     assert {"Poelenburg", "Peldersveld", "Kogerveld", "Rosmolenwijk", "Krommenie"} <= {
         wijk.name for wijk in wijken
     }
-    assert all(wijk.description and not wijk.cbs_code for wijk in wijken)
-    assert dict(PostcodeArea.objects.values_list("postcode", "neighbourhood__slug")) == {
-        "1521": "wormerveer",
-        "1561": "krommenie",
-        "1566": "assendelft",
+    # Municipality 9999 does not exist (initiatives/demo/cbs/README.md).
+    assert all(wijk.description and wijk.cbs_code.startswith("WK9999") for wijk in wijken)
+    # Every wijk has postcodes, and its population in two years, marked as sample figures.
+    assert not wijken.filter(postcode_areas=None).exists()
+    assert set(Population.objects.values_list("year", "is_sample").distinct()) == {
+        (2023, True),
+        (2024, True),
     }
+    assert Population.objects.count() == 2 * wijken.count()
 
 
 def test_creates_a_user_for_every_role_in_the_right_group(output):

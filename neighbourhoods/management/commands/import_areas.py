@@ -2,17 +2,17 @@
 
 Wijken come from the attribute table of the CBS "wijk- en buurtkaart" (WK_CODE;WK_NAAM;GM_CODE),
 postcodes from the CBS "postcode-huisnummer" file (PC6;Huisnummer;Buurt2024;Wijk2024;Gemeente2024),
-both saved as ';'-separated CSV. A PC6 whose house numbers lie in more than one wijk goes to
+both saved as ';'-separated CSV; residents, households and the share aged 0 to 14 per wijk and
+year from the same attribute table or the CBS kerncijfers in its layout (AANT_INW, AANT_HH,
+P_00_14_JR; ``--population``). A PC6 whose house numbers lie in more than one wijk goes to
 the wijk with the most; where the file gives house numbers, their ranges per wijk are kept
 too (``HouseNumberRange``), so that one address finds its own wijk.
 """
 
-import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from itertools import batched
 from pathlib import Path
 from typing import Any
@@ -21,19 +21,28 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.text import slugify
 
+from neighbourhoods.cbs import (
+    BATCH_SIZE,
+    Tally,
+    bad_file,
+    check_width,
+    gemeente_code,
+    read_header,
+    read_rows,
+    wijk_code,
+)
 from neighbourhoods.models import (
     HouseNumberRange,
     Neighbourhood,
     PostcodeArea,
     normalise_postcode,
 )
+from neighbourhoods.population import parse_population, save_population
 
 # CBS publishes UTF-8, but a file opened and saved again in Excel on Windows comes back as
 # cp1252; latin-1 decodes any byte at all, so it is the last resort.
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 PROGRESS_EVERY = 500_000
-# Also keeps each `postcode__in` well below SQLite's limit on query parameters.
-BATCH_SIZE = 1000
 NAME_LENGTH = Neighbourhood._meta.get_field("name").max_length
 SLUG_LENGTH = Neighbourhood._meta.get_field("slug").max_length
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # the range the database accepts for cbs_year
@@ -41,25 +50,6 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100  # the range the database accepts for cbs_yea
 WIJK_COLUMNS = ("WK_CODE", "WK_NAAM", "GM_CODE")
 # The postcode file names its columns after the year of the division: "Wijk2024".
 _YEAR_COLUMN = re.compile(r"^(wijk|gemeente)([0-9]{4})?$", re.IGNORECASE)
-# CBS writes "WK047901" in the map but 47901 in the postcode file.
-_WIJK_CODE = re.compile(r"^(?:WK([0-9]{6})|([0-9]{1,6}))$", re.IGNORECASE)
-_GEMEENTE_CODE = re.compile(r"^(?:GM([0-9]{4})|([0-9]{1,4}))$", re.IGNORECASE)
-
-
-# Cached because the postcode file calls these once per row, nine million times, with only a
-# few thousand distinct values.
-@cache
-def wijk_code(value: str) -> str | None:
-    """The wijk code as "WK047901" from that, "047901" or "47901"; None if malformed."""
-    match = _WIJK_CODE.match(value.strip())
-    return "WK" + (match[1] or match[2].zfill(6)) if match else None
-
-
-@cache
-def gemeente_code(value: str) -> str | None:
-    """The municipality code as "GM0479" from that, "0479" or "479"; None if malformed."""
-    match = _GEMEENTE_CODE.match(value.strip())
-    return "GM" + (match[1] or match[2].zfill(4)) if match else None
 
 
 @dataclass
@@ -79,53 +69,8 @@ class PostcodeFile:
     ranges: list[tuple[str, int, int, str]]
 
 
-@dataclass
-class Tally:
-    created: int = 0
-    changed: int = 0
-    unchanged: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.created:,} created, {self.changed:,} changed, {self.unchanged:,} unchanged"
-
-
 def row_count(count: int) -> str:
     return f"{count:,} row" if count == 1 else f"{count:,} rows"
-
-
-def bad_file(path: Path, line: int, reason: str) -> CommandError:
-    return CommandError(f"{path}, line {line}: {reason}")
-
-
-def read_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, values) for each row that is not blank, the header first."""
-    try:
-        file = path.open(encoding=encoding, newline="")
-    except OSError as error:
-        raise CommandError(f"{path}: cannot read the file: {error.strerror or error}") from error
-    with file:
-        reader = csv.reader(file, delimiter=";")
-        try:
-            for values in reader:
-                if "".join(values).strip():
-                    yield reader.line_num, values
-        except csv.Error as error:
-            raise bad_file(path, reader.line_num, f"not a readable CSV file ({error})") from error
-
-
-def read_header(path: Path, rows: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str]]:
-    first = next(rows, None)
-    if first is None:
-        raise bad_file(path, 1, "the file is empty")
-    line, header = first
-    if len(header) == 1:
-        raise bad_file(path, line, "no ';' in the header; the columns must be separated by ';'")
-    return line, [name.strip() for name in header]
-
-
-def check_width(path: Path, line: int, values: list[str], width: int) -> None:
-    if len(values) < width:
-        raise bad_file(path, line, f"{len(values)} values where the header has {width} columns")
 
 
 def parse_wijken(path: Path, encoding: str, gemeente: str) -> WijkFile:
@@ -365,18 +310,31 @@ class Command(BaseCommand):
             "Postcodes of wijken that are not in the database are skipped.",
         )
         parser.add_argument(
+            "--population",
+            metavar="FILE",
+            help="CBS kerncijfers per wijk (WK_CODE;GM_CODE;AANT_INW, and AANT_HH and "
+            "P_00_14_JR where present), as in the wijk- en buurtkaart's attribute table, "
+            "for the year of --year. Wijken that are not in the database are skipped.",
+        )
+        parser.add_argument(
             "--year",
             type=int,
-            help="The CBS year of the wijken in --wijken; "
+            help="The CBS year of the wijken in --wijken and of --population; "
             "by default the year in the postcode file's header.",
+        )
+        parser.add_argument(
+            "--sample",
+            action="store_true",
+            help="The population figures are sample figures in CBS's format, not CBS's own "
+            "(the demo): the pages say so.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         gemeente = gemeente_code(str(options["gemeente"]))
         if gemeente is None:
             raise CommandError(f"--gemeente {options['gemeente']!r} is not like GM0479.")
-        if not options["wijken"] and not options["postcodes"]:
-            raise CommandError("Give --wijken FILE, --postcodes FILE or both.")
+        if not any(options[name] for name in ("wijken", "postcodes", "population")):
+            raise CommandError("Give --wijken FILE, --postcodes FILE, --population FILE or more.")
         year = options["year"]
         if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
             raise CommandError(f"--year {year} is not between {FIRST_YEAR} and {LAST_YEAR}.")
@@ -410,6 +368,20 @@ class Command(BaseCommand):
             )
         if year is None and postcodes is not None:
             year = postcodes.year
+        population = None
+        if options["population"]:
+            if year is None:
+                raise CommandError("Give --year: the CBS year of the --population figures.")
+            population_path = Path(options["population"])
+            population = self.parse(
+                population_path,
+                lambda encoding: parse_population(population_path, encoding, gemeente),
+            )
+            self.stdout.write(
+                f"{population_path}: {row_count(population.rows)} read, "
+                f"{len(population.figures):,} wijken of {gemeente} with residents "
+                f"({population.unknown:,} unknown); year {year}."
+            )
 
         with transaction.atomic():
             wijk_tally = save_wijken(wijken.names, year) if wijken else None
@@ -417,6 +389,11 @@ class Command(BaseCommand):
                 save_postcodes(postcodes.wijk_by_postcode) if postcodes else (None, {})
             )
             ranges = save_ranges(postcodes.ranges, postcodes.wijk_by_postcode) if postcodes else 0
+            population_tally, not_here = (
+                save_population(population.figures, year, options["sample"])
+                if population
+                else (None, [])
+            )
 
         if wijk_tally is not None:
             self.stdout.write(f"Wijken: {wijk_tally}.")
@@ -427,6 +404,13 @@ class Command(BaseCommand):
                 "Postcodes with house numbers in more than one wijk, given to the wijk "
                 f"with the most: {postcodes.ambiguous:,}; their house-number ranges: "
                 f"{ranges:,}."
+            )
+        if population_tally is not None:
+            sample = " (sample figures)" if options["sample"] else ""
+            self.stdout.write(f"Population {year}{sample}: {population_tally}.")
+        if not_here:
+            self.stdout.write(
+                f"Population skipped, the wijk is not in the database: {', '.join(not_here)}."
             )
         if unknown:
             skipped = ", ".join(f"{code} ({count:,})" for code, count in unknown.items())

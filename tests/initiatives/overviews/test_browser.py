@@ -25,6 +25,7 @@ def test_visitor_sorts_the_comparison_opens_a_wijk_and_downloads_the_csv(
     page = checked_page
     page.context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
     page.goto(live_server.url + "/wijken/")
+    page.get_by_role("link", name="Steun en signalen").click()
     page.get_by_role("link", name="Steunbetuigingen").click()
     header = page.get_by_role("columnheader", name="Steunbetuigingen")
     expect(header).to_have_attribute("aria-sort", "descending")

@@ -39,9 +39,9 @@ def test_all_bars_of_a_series_are_one_path_with_at_most_one_decimal():
     chart = bar_chart("c", "Per prioriteit", [("A", [2, 1], "3"), ("B", [1, 0], "1")], TWO)
     kinderen, geen = chart.shapes
     assert kinderen.fill == "url(#c-pattern-a)" and geen.fill == "#BBBBBB"
-    assert kinderen.path == "M0 22h313.3v24h-313.3zM0 74h156.7v24h-156.7z"
-    assert geen.path == "M313.3 22h156.7v24h-156.7z"  # B's zero draws nothing
-    assert chart.labelled_segments == [(156.7, 39, "2"), (391.7, 39, "1"), (78.3, 91, "1")]
+    assert kinderen.path == "M0 22h140v24h-140zM0 74h70v24h-70z"
+    assert geen.path == "M140 22h70v24h-70z"  # B's zero draws nothing
+    assert chart.labelled_segments == [(70, 39, "2"), (175, 39, "1"), (35, 91, "1")]
 
 
 def test_in_arabic_the_bars_grow_from_the_right_edge_and_their_numbers_stay_apart():
@@ -77,4 +77,4 @@ def test_columns_of_a_time_series_share_one_baseline():
     assert full.y + full.height == chart.baseline
     assert empty.height == 0
     assert chart.table_rows == [("januari 2026", 2), ("februari 2026", 0)]
-    assert chart.path == "M57.6 24h204.8v150h-204.8z"  # the empty month draws nothing
+    assert chart.path == "M32.4 24h115.2v150h-115.2z"  # the empty month draws nothing

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from initiatives import figures
+from initiatives import comparison, figures
 from initiatives.figures import FIGURE_BY_KEY, PRIORITIES, Format, WijkFigures
 from initiatives.models import Initiative
 from initiatives.opendata import INITIATIVE_COLUMNS, csv_cell
@@ -20,7 +20,7 @@ def _documented_columns(heading: str) -> list[str]:
     names: list[str] = []
     for line in section.splitlines():
         if line.startswith("| `"):
-            names += re.findall(r"`([a-z_<>]+)`", line.split("|")[1])
+            names += re.findall(r"`([a-z0-9_<>]+)`", line.split("|")[1])
     return names
 
 
@@ -52,7 +52,7 @@ def test_derived_figures_are_computed_from_the_aggregated_ones():
 def test_comparison_columns_and_open_data_columns_follow_the_table():
     priorities = list(Priority.objects.all())
     labelled = [f for f in figures.FIGURES if f != PRIORITIES and f.label is not None]
-    columns = figures.comparison_columns(priorities)
+    columns = comparison.comparison_columns(priorities)
     assert [c.label for c in columns] == [
         "Wijk",
         *[str(f.label) for f in labelled[:6]],

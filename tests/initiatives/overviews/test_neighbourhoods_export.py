@@ -58,6 +58,12 @@ def test_figures_cover_published_initiatives_whoever_asks(client, dataset, role,
         "residents_reached": "32",  # p2; p1's result waits until it is completed again
         "volunteers": "6",
         "results_recorded": "1",
+        "residents": "",
+        "voices": "2",
+        "initiatives_per_1000": "",
+        "voices_per_1000": "",
+        "verified_supports_per_1000": "",
+        "amount_granted_per_1000": "",
     }
 
 

@@ -265,3 +265,16 @@ def test_a_period_reads_the_utc_years_it_falls_in():
     )
     assert quarter.names == ("year:2026",)
     assert pagecache.of_period(None, None) is None
+
+
+def test_a_change_last_year_renews_this_years_comparison(transactional_db, wijk_a):
+    """A period's comparison sets it beside the same period a year earlier."""
+    last_year = published(wijk_a, submitted_at=LAST_YEAR)
+    published(wijk_a)
+    published(wijk_a, submitted_at=LAST_YEAR.replace(year=2024))
+    for path in ("/wijken/?period=2026", "/wijken/?period=2024"):
+        queries_for(path)
+        assert queries_for(path) == 1, path
+    services.add_support(last_year, "a-browser")
+    assert queries_for("/wijken/?period=2026") > 1
+    assert queries_for("/wijken/?period=2024") == 1
