@@ -14,6 +14,7 @@ from initiatives.models import Initiative, Status, TimelineEntry
 from results.models import Result
 from tests.factories import (
     AnswerTemplateFactory,
+    BudgetPotFactory,
     HelpOfferFactory,
     InitiativeFactory,
     InitiatorFactory,
@@ -132,6 +133,10 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "assessments:edit": (302, 302, 403, 403, 200, 403, 403, 302),
     # What a completed initiative achieved: a form on the initiative's page posts here.
     "results:record": POST_ONLY_WORKSPACE,
+    # Budget pots (budgets): brokers see their wijken's pots, coordinators keep them.
+    "budgets:list": (302, 302, 200, 200, 200, 403, 403, 302),
+    "budgets:create": (302, 302, 403, 403, 200, 403, 403, 302),
+    "budgets:edit": (302, 302, 403, 403, 200, 403, 403, 302),
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,
@@ -193,6 +198,7 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         "uidb64": "MQ",
         "name": "logo",
         "token": initiative.token,
+        "pot_pk": BudgetPotFactory(neighbourhood=wijk_a).pk,
         "voice_pk": Voice.objects.create(
             neighbourhood=wijk_a, channel="street", summary="Oversteken bij school is gevaarlijk."
         ).pk,

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("voices.urls")),
     path("", include("assessments.urls")),
     path("", include("results.urls")),
+    path("", include("budgets.urls")),
     path("", include("initiatives.urls")),
 ]
 
