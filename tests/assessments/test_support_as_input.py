@@ -1,4 +1,4 @@
-"""While scoring, the broker sees the support to weigh: verified addresses beside the quick count."""
+"""While scoring, the broker sees the support to weigh: verified addresses and quick clicks."""
 
 import pytest
 
