@@ -79,6 +79,9 @@ class Figure:
     column: str | None = None  # the open-data column in wijken.csv
     # Or the sum of this column over the wijk's budget pots of the period (budgets app).
     pot_sum: str | None = None
+    # A share's part and whole (keys of other figures), shown beside it: "75% (3 van 4)";
+    # None: the on-time share's.
+    parts: tuple[str, str] | None = None
 
 
 PRIORITIES = "priorities"  # where the per-priority counts go, in ``FIGURES``' order
@@ -114,6 +117,12 @@ def _verified_supports(model: type[models.Model], today: date) -> models.Aggrega
         .values("count")
     )
     return models.Sum(Subquery(per_initiative))
+
+
+def _satisfied_share(values: dict) -> float | None:
+    """Felt helped (4 or 5 of 5), of the initiators who answered the questions afterwards."""
+    answers = values["feedback_answers"]
+    return values["feedback_satisfied"] / answers if answers else None
 
 
 def _budget_left(values: dict) -> Decimal | None:
@@ -348,6 +357,33 @@ FIGURES: list[Figure | str] = [
         place=(Section.RESULTS, 3),
         column="results_recorded",
     ),
+    # How the initiators of closed initiatives felt helped, asked afterwards (feedback app):
+    # the 1-5 score only, never what they wrote. 4 or 5 counts as helped.
+    Figure(
+        "feedback_answers",
+        Format.COUNT,
+        lambda model, today: models.Count("feedback", filter=Q(feedback__helped__isnull=False)),
+        label=gettext_lazy("Antwoorden achteraf"),
+        page_label=gettext_lazy("Initiatiefnemers die de vragen achteraf beantwoordden"),
+        place=(Section.RESPONSE, 6),
+        column="feedback_answers",
+    ),
+    Figure(
+        "feedback_satisfied",
+        Format.COUNT,
+        lambda model, today: models.Count("feedback", filter=Q(feedback__helped__gte=4)),
+        column="feedback_satisfied",
+    ),
+    Figure(
+        "feedback_satisfied_share",
+        Format.SHARE,
+        derive=_satisfied_share,
+        parts=("feedback_satisfied", "feedback_answers"),
+        label=gettext_lazy("Voelde zich geholpen"),
+        page_label=gettext_lazy("Initiatiefnemers die zich geholpen voelden (4 of 5 van 5)"),
+        place=(Section.RESPONSE, 5),
+        column="feedback_satisfied_share",
+    ),
 ]
 FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES if isinstance(figure, Figure)}
 AGGREGATED = [figure for figure in FIGURE_BY_KEY.values() if figure.aggregate is not None]
@@ -445,10 +481,14 @@ class WijkFigures:
             return formats.number_format(value, 0 if float(value).is_integer() else 1)
         if figure.format == Format.RATIO:
             return money(value)
+        if figure.parts:
+            part, whole = (self.figures[key] for key in figure.parts)
+        else:
+            part, whole = self.figures["answered_on_time"], self.measured
         return _("%(share)s (%(on_time)s van %(measured)s)") % {
             "share": share(value),
-            "on_time": self.figures["answered_on_time"],
-            "measured": self.measured,
+            "on_time": part,
+            "measured": whole,
         }
 
     def open_data(self, figure: Figure) -> object:

@@ -77,6 +77,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "assessments_score": None,
     # What completed initiatives achieved: their pages, the wijk pages (results 0002).
     "results_result": None,
+    # How many initiators felt helped, in a wijk's figures (feedback 0002); the score only.
+    "feedback_feedback": ("helped",),
 }
 
 

@@ -140,6 +140,15 @@ def record_export(initiative_id: int, *, actor, what: str) -> None:
     _note(initiative_id, actor, f"AVG-inzageverzoek: {what} gedownload.")
 
 
+def _clear_feedback(initiatives) -> None:
+    """What the initiator wrote afterwards ("Wat kan beter?", feedback app) may be personal;
+    the score stays for the figures. The table is reached by its relation's name."""
+    feedback = Initiative.feedback.related.related_model
+    feedback.objects.filter(initiative__in=initiatives).exclude(improvement="").update(
+        improvement=""
+    )
+
+
 def _clear_initiator(initiative_ids: list[int], now) -> int:
     """The retention run's clearing (anonymise_closed) for these initiatives."""
     cleared = Initiator.objects.filter(
@@ -148,6 +157,7 @@ def _clear_initiator(initiative_ids: list[int], now) -> int:
     TimelineEntry.objects.filter(initiative__in=initiative_ids).personal_texts().update(
         public_text=""
     )
+    _clear_feedback(initiative_ids)
     return cleared
 
 
@@ -198,4 +208,5 @@ def anonymise_closed(before: datetime, *, now: datetime | None = None) -> tuple[
         # What the initiator wrote (replies, a withdrawal reason) and what was written to
         # them by name may carry personal details too.
         TimelineEntry.objects.filter(initiative__in=closed).personal_texts().update(public_text="")
+        _clear_feedback(closed)
     return initiators, offers

@@ -133,6 +133,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "assessments:edit": (302, 302, 403, 403, 200, 403, 403, 302),
     # What a completed initiative achieved: a form on the initiative's page posts here.
     "results:record": POST_ONLY_WORKSPACE,
+    # The questions afterwards (feedback): the tracking page's form posts here.
+    "feedback:answer": (405,) * 8,
     # Budget pots (budgets): brokers see their wijken's pots, coordinators keep them.
     "budgets:list": (302, 302, 200, 200, 200, 403, 403, 302),
     "budgets:create": (302, 302, 403, 403, 200, 403, 403, 302),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("", include("results.urls")),
     path("", include("budgets.urls")),
+    path("", include("feedback.urls")),
     path("", include("initiatives.urls")),
 ]
 

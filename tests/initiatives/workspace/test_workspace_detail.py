@@ -144,9 +144,9 @@ def test_page_query_count_does_not_grow_with_timeline_offers_or_partners(
     # partners for the link form, 13 the same for the contribution form, 14 the colleagues
     # of the wijk for the hand-over form, 15 the voices an initiative grew from
     # ({% grew_from %}), 16 the assessments' scores + decisions + criteria, 17 the active
-    # criteria (the status and grant forms' scores). (The budget pots of the grant form come
-    # only from intake on.)
-    with django_assert_num_queries(17):
+    # criteria (the status and grant forms' scores), 18 the questions afterwards (feedback).
+    # (The budget pots of the grant form come only from intake on.)
+    with django_assert_num_queries(18):
         response = client.get(detail_url(initiative))
     assert response.status_code == 200
 
@@ -159,6 +159,6 @@ def test_coordinator_page_query_count_is_fixed(
     client.force_login(coordinator)
     # As for a broker, without the wijken (coordinators manage every wijk) and with
     # the brokers for the assign form.
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get(detail_url(initiative))
     assert response.status_code == 200
