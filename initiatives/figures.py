@@ -121,8 +121,8 @@ def _verified_supports(model: type[models.Model], today: date) -> models.Aggrega
 
 def _satisfied_share(values: dict) -> float | None:
     """Felt helped (4 or 5 of 5), of the initiators who answered the questions afterwards."""
-    answers = values["feedback_answers"]
-    return values["feedback_satisfied"] / answers if answers else None
+    answers = values.get("feedback_answers")
+    return (values.get("feedback_satisfied") or 0) / answers if answers else None
 
 
 def _budget_left(values: dict) -> Decimal | None:

@@ -27,7 +27,7 @@ def _row(html: str, wijk: str) -> list[str]:
 # Columns: total, new, running, realised, declined, referred, kinderen, werkloosheid,
 # handhaving, none, median, on time, requested, granted, help offers, supports, budget,
 # granted from it, left, co-funding, co-funding per municipal euro, verified supports,
-# residents reached.
+# residents reached, answers afterwards, felt helped.
 
 
 def test_anonymous_visitor_sees_figures_over_published_initiatives(client, dataset):
@@ -58,6 +58,8 @@ def test_anonymous_visitor_sees_figures_over_published_initiatives(client, datas
         "€ 0,60",
         "2",  # addresses confirmed for p1
         "32",  # by completed p2 (reopened p1's result waits)
+        "1",  # p2 answered afterwards
+        "100% (1 van 1)",  # with a 5
     ]
 
 
@@ -89,6 +91,8 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "€ 0,68",
         "3",  # and for unpublished p3
         "32",
+        "1",
+        "100% (1 van 1)",
     ]
     assert _row(response.text, "Kogerveld") == [
         "2",
@@ -114,6 +118,8 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "\u2013",  # no municipal money: no ratio
         "0",
         "0",
+        "2",  # k1 answered 2, k2 4
+        "50% (1 van 2)",
     ]
 
 

@@ -58,6 +58,9 @@ def test_figures_cover_published_initiatives_whoever_asks(client, dataset, role,
         "residents_reached": "32",  # p2; p1's result waits until it is completed again
         "volunteers": "6",
         "results_recorded": "1",
+        "feedback_answers": "1",  # p2 answered 5
+        "feedback_satisfied": "1",
+        "feedback_satisfied_share": "1.000",
     }
 
 
@@ -65,6 +68,10 @@ def test_median_and_share_of_the_other_wijk(client, dataset):
     kogerveld = _rows(client)["Kogerveld"]
     assert kogerveld["median_response_working_days"] == "1.5"
     assert kogerveld["on_time_share"] == "1.000"
+    # k1 answered 2, k2 4: one of two felt helped.
+    assert kogerveld["feedback_answers"] == "2"
+    assert kogerveld["feedback_satisfied"] == "1"
+    assert kogerveld["feedback_satisfied_share"] == "0.500"
 
 
 def test_no_personal_data(client, dataset, council_member):
