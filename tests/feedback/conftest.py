@@ -4,6 +4,7 @@ import pytest
 
 from initiatives import services
 from initiatives.models import Status
+from tests.answers.test_browser import check  # noqa: F401 - language, one h1, axe
 from tests.factories import InitiativeFactory, InitiatorFactory
 
 CLOSED_AT = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)  # Monday 2 March, 11:00 local

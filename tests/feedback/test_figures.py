@@ -84,7 +84,5 @@ def test_the_comparison_and_open_data_carry_it_but_not_the_text(client, answers,
 def test_the_initiatives_open_data_does_not_carry_the_text(client, answers):
     for name in ("initiatives:open_data_csv", "initiatives:open_data_json"):
         response = client.get(reverse(name))
-        content = (
-            b"".join(response.streaming_content) if response.streaming else response.content
-        )
+        content = b"".join(response.streaming_content) if response.streaming else response.content
         assert TEXT.encode() not in content
