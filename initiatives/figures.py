@@ -25,7 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from initiatives.aggregates import Median
+from initiatives.aggregates import Median, cofunding_sum, verified_support_sum
 from initiatives.workflow import Status, overdue_condition
 from neighbourhoods.models import Neighbourhood, Priority
 from wijkaanpak.money import money
@@ -91,38 +91,6 @@ def _on_time_share(values: dict) -> float | None:
     """Answered on time, of the initiatives whose promptness is known (answered, or late)."""
     measured = values["answered"] + values["overdue_open"]
     return values["answered_on_time"] / measured if measured else None
-
-
-def _cofunding(model: type[models.Model], today: date) -> models.Aggregate:
-    """Partners' contributions (money and in kind, at their value) to these initiatives."""
-    contribution = model.contributions.rel.related_model
-    per_initiative = (
-        contribution.objects.filter(initiative=OuterRef("pk"))
-        .order_by()
-        .values("initiative")
-        .annotate(value=models.Sum("value"))
-        .values("value")
-    )
-    return models.Sum(Subquery(per_initiative))
-
-
-def _verified_supports(model: type[models.Model], today: date) -> models.Aggregate:
-    """Addresses in the wijk that confirmed their support, summed over the initiatives."""
-    verified = model.verified_supports.rel.related_model
-    per_initiative = (
-        verified.objects.filter(initiative=OuterRef("pk"))
-        .order_by()
-        .values("initiative")
-        .annotate(count=models.Count("pk"))
-        .values("count")
-    )
-    return models.Sum(Subquery(per_initiative))
-
-
-def _satisfied_share(values: dict) -> float | None:
-    """Felt helped (4 or 5 of 5), of the initiators who answered the questions afterwards."""
-    answers = values.get("feedback_answers")
-    return (values.get("feedback_satisfied") or 0) / answers if answers else None
 
 
 def _budget_left(values: dict) -> Decimal | None:
@@ -298,7 +266,7 @@ FIGURES: list[Figure | str] = [
     Figure(
         "cofunding",
         Format.EURO,
-        _cofunding,
+        cofunding_sum,
         label=gettext_lazy("Cofinanciering"),
         page_label=gettext_lazy("Bijdragen van partners (cofinanciering)"),
         place=(Section.MONEY, 8),
@@ -316,7 +284,7 @@ FIGURES: list[Figure | str] = [
     Figure(
         "verified_supports",
         Format.COUNT,
-        _verified_supports,
+        verified_support_sum,
         label=gettext_lazy("Steun vanaf een adres in de wijk"),
         page_label=gettext_lazy("Steun bevestigd vanaf een adres in de wijk"),
         place=(Section.MONEY, 10),
@@ -377,7 +345,9 @@ FIGURES: list[Figure | str] = [
     Figure(
         "feedback_satisfied_share",
         Format.SHARE,
-        derive=_satisfied_share,
+        derive=lambda v: (
+            v["feedback_satisfied"] / v["feedback_answers"] if v.get("feedback_answers") else None
+        ),
         parts=("feedback_satisfied", "feedback_answers"),
         label=gettext_lazy("Voelde zich geholpen"),
         page_label=gettext_lazy("Initiatiefnemers die zich geholpen voelden (4 of 5 van 5)"),
