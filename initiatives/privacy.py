@@ -34,6 +34,8 @@ def initiator_data(initiative: Initiative) -> dict:
     """What we hold about the initiator of ``initiative``: contact details, texts, timeline."""
     initiator = Initiator.objects.filter(initiative=initiative).first()
     entries = initiative.timeline.for_initiator().order_by("created_at", "pk")
+    feedback = Initiative.feedback.related.related_model.objects.filter(initiative=initiative)
+    answer = feedback.filter(answered_at__isnull=False).first()
     return {
         "initiative": {
             "id": initiative.pk,
@@ -74,6 +76,15 @@ def initiator_data(initiative: Initiative) -> dict:
             for entry in entries
         ],
         "attachments": NO_ATTACHMENTS,
+        # The answers to the questions afterwards (feedback app), if given.
+        "feedback": None
+        if answer is None
+        else {
+            "helped": answer.helped,
+            "helped_label": str(answer.get_helped_display()),
+            "improvement": answer.improvement,
+            "answered_at": answer.answered_at,
+        },
     }
 
 

@@ -172,3 +172,15 @@ def test_the_tracking_page_query_count_with_an_answer(client, asked, django_asse
     # its initiative and initiator (one query).
     with django_assert_num_queries(5):
         assert client.get("/volgen/").status_code == 200
+
+
+def test_the_resident_s_own_data_holds_the_answer(client, asked):
+    import json
+
+    services.answer(asked, helped=3, improvement="Meer uitleg graag.")
+    open_link(client, asked)
+    data = json.loads(client.get(reverse("initiatives:track_data_json")).content)
+    assert data["feedback"]["helped"] == 3
+    assert data["feedback"]["improvement"] == "Meer uitleg graag."
+    page = client.get(reverse("initiatives:track_data")).text
+    assert "Uw antwoord op de vragen achteraf" in page and "Meer uitleg graag." in page
