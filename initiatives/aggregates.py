@@ -1,8 +1,11 @@
-"""Aggregates the ORM does not ship: the median, computed inside the database on both backends."""
+"""Aggregates the ORM does not ship: the median, computed inside the database on both backends;
+and the council figures' sums over other apps' tables, reached by relation name."""
 
 import statistics
+from datetime import date
 
-from django.db.models import Aggregate, FloatField
+from django.db import models
+from django.db.models import Aggregate, FloatField, OuterRef, Subquery
 
 
 class _MedianAccumulator:
@@ -44,3 +47,29 @@ class Median(Aggregate):
             template="%(function)s(%(expressions)s)",
             **extra_context,
         )
+
+
+def cofunding_sum(model: type[models.Model], today: date) -> models.Aggregate:
+    """Partners' contributions (money and in kind, at their value) to these initiatives."""
+    contribution = model.contributions.rel.related_model
+    per_initiative = (
+        contribution.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(value=models.Sum("value"))
+        .values("value")
+    )
+    return models.Sum(Subquery(per_initiative))
+
+
+def verified_support_sum(model: type[models.Model], today: date) -> models.Aggregate:
+    """Addresses in the wijk that confirmed their support, summed over the initiatives."""
+    verified = model.verified_supports.rel.related_model
+    per_initiative = (
+        verified.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return models.Sum(Subquery(per_initiative))

@@ -58,7 +58,11 @@ GROUPS = [
         ("total", "new", "running", "realised", "declined", "referred"),
     ),
     Group("priorities", gettext_lazy("Prioriteiten"), (PRIORITIES, "no_priority")),
-    Group("response", gettext_lazy("Reactie"), ("median_days", "on_time")),
+    Group(
+        "response",
+        gettext_lazy("Reactie"),
+        ("median_days", "on_time", "feedback_answers", "feedback_satisfied_share"),
+    ),
     Group(
         "money",
         gettext_lazy("Geld"),

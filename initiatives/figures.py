@@ -25,7 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from initiatives.aggregates import Median
+from initiatives.aggregates import Median, cofunding_sum, verified_support_sum
 from initiatives.population import per_1000, wijk_annotations, wijk_values
 from initiatives.workflow import Status, overdue_condition
 from neighbourhoods.models import Neighbourhood, Priority
@@ -87,6 +87,9 @@ class Figure:
     column: str | None = None  # the open-data column in wijken.csv
     # Or the sum of this column over the wijk's budget pots of the period (budgets app).
     pot_sum: str | None = None
+    # A share's part and whole (keys of other figures), shown beside it: "75% (3 van 4)";
+    # None: the on-time share's.
+    parts: tuple[str, str] | None = None
 
 
 PRIORITIES = "priorities"  # where the per-priority counts go, in ``FIGURES``' order
@@ -96,32 +99,6 @@ def _on_time_share(values: dict) -> float | None:
     """Answered on time, of the initiatives whose promptness is known (answered, or late)."""
     measured = values["answered"] + values["overdue_open"]
     return values["answered_on_time"] / measured if measured else None
-
-
-def _cofunding(model: type[models.Model], today: date) -> models.Aggregate:
-    """Partners' contributions (money and in kind, at their value) to these initiatives."""
-    contribution = model.contributions.rel.related_model
-    per_initiative = (
-        contribution.objects.filter(initiative=OuterRef("pk"))
-        .order_by()
-        .values("initiative")
-        .annotate(value=models.Sum("value"))
-        .values("value")
-    )
-    return models.Sum(Subquery(per_initiative))
-
-
-def _verified_supports(model: type[models.Model], today: date) -> models.Aggregate:
-    """Addresses in the wijk that confirmed their support, summed over the initiatives."""
-    verified = model.verified_supports.rel.related_model
-    per_initiative = (
-        verified.objects.filter(initiative=OuterRef("pk"))
-        .order_by()
-        .values("initiative")
-        .annotate(count=models.Count("pk"))
-        .values("count")
-    )
-    return models.Sum(Subquery(per_initiative))
 
 
 def _budget_left(values: dict) -> Decimal | None:
@@ -297,7 +274,7 @@ FIGURES: list[Figure | str] = [
     Figure(
         "cofunding",
         Format.EURO,
-        _cofunding,
+        cofunding_sum,
         label=gettext_lazy("Cofinanciering"),
         page_label=gettext_lazy("Bijdragen van partners (cofinanciering)"),
         place=(Section.MONEY, 8),
@@ -315,7 +292,7 @@ FIGURES: list[Figure | str] = [
     Figure(
         "verified_supports",
         Format.COUNT,
-        _verified_supports,
+        verified_support_sum,
         label=gettext_lazy("Steun vanaf een adres in de wijk"),
         page_label=gettext_lazy("Steun bevestigd vanaf een adres in de wijk"),
         place=(Section.MONEY, 10),
@@ -398,6 +375,35 @@ FIGURES: list[Figure | str] = [
         derive=per_1000("amount_granted"),
         label=gettext_lazy("Toegekend per 1.000 inwoners"),
         column="amount_granted_per_1000",
+    ),
+    # How the initiators of closed initiatives felt helped, asked afterwards (feedback app):
+    # the 1-5 score only, never what they wrote. 4 or 5 counts as helped.
+    Figure(
+        "feedback_answers",
+        Format.COUNT,
+        lambda model, today: models.Count("feedback", filter=Q(feedback__helped__isnull=False)),
+        label=gettext_lazy("Antwoorden achteraf"),
+        page_label=gettext_lazy("Initiatiefnemers die de vragen achteraf beantwoordden"),
+        place=(Section.RESPONSE, 6),
+        column="feedback_answers",
+    ),
+    Figure(
+        "feedback_satisfied",
+        Format.COUNT,
+        lambda model, today: models.Count("feedback", filter=Q(feedback__helped__gte=4)),
+        column="feedback_satisfied",
+    ),
+    Figure(
+        "feedback_satisfied_share",
+        Format.SHARE,
+        derive=lambda v: (
+            v["feedback_satisfied"] / v["feedback_answers"] if v.get("feedback_answers") else None
+        ),
+        parts=("feedback_satisfied", "feedback_answers"),
+        label=gettext_lazy("Voelde zich geholpen"),
+        page_label=gettext_lazy("Initiatiefnemers die zich geholpen voelden (4 of 5 van 5)"),
+        place=(Section.RESPONSE, 5),
+        column="feedback_satisfied_share",
     ),
 ]
 FIGURE_BY_KEY = {figure.key: figure for figure in FIGURES if isinstance(figure, Figure)}
@@ -499,10 +505,14 @@ class WijkFigures:
             return formats.number_format(value, 0 if float(value).is_integer() else 1)
         if figure.format == Format.RATIO:
             return money(value)
+        if figure.parts:
+            part, whole = (self.figures[key] for key in figure.parts)
+        else:
+            part, whole = self.figures["answered_on_time"], self.measured
         return _("%(share)s (%(on_time)s van %(measured)s)") % {
             "share": share(value),
-            "on_time": self.figures["answered_on_time"],
-            "measured": self.measured,
+            "on_time": part,
+            "measured": whole,
         }
 
     def open_data(self, figure: Figure) -> object:
@@ -573,24 +583,3 @@ def share(fraction: float | None) -> str:
 
 def euro(value: Decimal | None) -> str:
     return money(value or 0, 0)
-
-
-# --- The open-data columns (the comparison table's are in initiatives.comparison) ----------
-
-
-def open_data_columns(priorities: list[Priority]) -> list[tuple[str, Callable]]:
-    """The columns of wijken.csv: stable names, plain numbers (docs/open-data.md)."""
-    columns: list[tuple[str, Callable]] = [
-        ("wijk", lambda row: row.neighbourhood.name),
-        ("wijk_slug", lambda row: row.neighbourhood.slug),
-        ("wijk_cbs_code", lambda row: row.neighbourhood.cbs_code),
-    ]
-    for figure in FIGURES:
-        if figure == PRIORITIES:
-            columns += [
-                (f"priority_{priority.slug}", lambda row, index=index: row.priority_counts[index])
-                for index, priority in enumerate(priorities)
-            ]
-        elif figure.column is not None:
-            columns.append((figure.column, lambda row, figure=figure: row.open_data(figure)))
-    return columns

@@ -10,7 +10,7 @@ joined with "|". The per-wijk figures (``wijken.csv``) take their columns from
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from itertools import chain
 
@@ -20,7 +20,9 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from initiatives.figures import FIGURES, PRIORITIES
 from initiatives.workflow import Status
+from neighbourhoods.models import Priority
 
 INITIATIVE_COLUMNS = [
     "id",
@@ -165,3 +167,24 @@ def initiatives_json(request: HttpRequest, initiatives: QuerySet, filename: str)
 
     response = StreamingHttpResponse(lines(), content_type="application/json")
     return _attachment(response, filename)
+
+
+# --- wijken.csv: the columns of the council figures (initiatives.figures) -------------------
+
+
+def open_data_columns(priorities: list[Priority]) -> list[tuple[str, Callable]]:
+    """The columns of wijken.csv: stable names, plain numbers (docs/open-data.md)."""
+    columns: list[tuple[str, Callable]] = [
+        ("wijk", lambda row: row.neighbourhood.name),
+        ("wijk_slug", lambda row: row.neighbourhood.slug),
+        ("wijk_cbs_code", lambda row: row.neighbourhood.cbs_code),
+    ]
+    for figure in FIGURES:
+        if figure == PRIORITIES:
+            columns += [
+                (f"priority_{priority.slug}", lambda row, index=index: row.priority_counts[index])
+                for index, priority in enumerate(priorities)
+            ]
+        elif figure.column is not None:
+            columns.append((figure.column, lambda row, figure=figure: row.open_data(figure)))
+    return columns

@@ -85,6 +85,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "attachments_attachment": None,
     # Residents per wijk and year, for the figures per 1,000 residents (neighbourhoods 0006).
     "neighbourhoods_population": None,
+    # How many initiators felt helped, in a wijk's figures (feedback 0002); the score only.
+    "feedback_feedback": ("helped",),
 }
 
 

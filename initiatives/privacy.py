@@ -33,6 +33,8 @@ def initiator_data(initiative: Initiative) -> dict:
     """What we hold about the initiator of ``initiative``: contact details, texts, timeline."""
     initiator = Initiator.objects.filter(initiative=initiative).first()
     entries = initiative.timeline.for_initiator().order_by("created_at", "pk")
+    feedback = Initiative.feedback.related.related_model.objects.filter(initiative=initiative)
+    answer = feedback.filter(answered_at__isnull=False).first()
     return {
         "initiative": {
             "id": initiative.pk,
@@ -85,6 +87,15 @@ def initiator_data(initiative: Initiative) -> dict:
             }
             for attachment in Attachment.objects.filter(initiative=initiative).from_initiator()
         ],
+        # The answers to the questions afterwards (feedback app), if given.
+        "feedback": None
+        if answer is None
+        else {
+            "helped": answer.helped,
+            "helped_label": str(answer.get_helped_display()),
+            "improvement": answer.improvement,
+            "answered_at": answer.answered_at,
+        },
     }
 
 
@@ -151,6 +162,15 @@ def record_export(initiative_id: int, *, actor, what: str) -> None:
     _note(initiative_id, actor, f"AVG-inzageverzoek: {what} gedownload.")
 
 
+def _clear_feedback(initiatives) -> None:
+    """What the initiator wrote afterwards ("Wat kan beter?", feedback app) may be personal;
+    the score stays for the figures. The table is reached by its relation's name."""
+    feedback = Initiative.feedback.related.related_model
+    feedback.objects.filter(initiative__in=initiatives).exclude(improvement="").update(
+        improvement=""
+    )
+
+
 def _clear_initiator(initiative_ids: list[int], now) -> int:
     """The retention run's clearing (anonymise_closed) for these initiatives."""
     cleared = Initiator.objects.filter(
@@ -161,6 +181,7 @@ def _clear_initiator(initiative_ids: list[int], now) -> int:
     )
     # The initiator's photos go (their files once this commits); brokers' documents stay.
     remove_resident_files(initiative_ids)
+    _clear_feedback(initiative_ids)
     return cleared
 
 
@@ -213,4 +234,5 @@ def anonymise_closed(before: datetime, *, now: datetime | None = None) -> tuple[
         TimelineEntry.objects.filter(initiative__in=closed).personal_texts().update(public_text="")
         # The initiator's photos go (their files once this commits); brokers' documents stay.
         remove_resident_files(closed)
+        _clear_feedback(closed)
     return initiators, offers

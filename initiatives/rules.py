@@ -408,6 +408,15 @@ def initiator_can_add_photos(initiative: Initiative) -> bool:
     return initiative.status in OPEN_STATUSES
 
 
+def initiator_can_answer_feedback(initiative: Initiative, *, asked: bool) -> bool:
+    """The two questions after closing (feedback app): once asked, while the initiative is
+    closed, until the initiator's data is anonymised."""
+    if not (asked and initiative.is_closed):
+        return False
+    initiator = getattr(initiative, "initiator", None)
+    return initiator is not None and initiator.anonymised_at is None
+
+
 def public_can_support(initiative: Initiative) -> bool:
     return initiative.is_published and initiative.status in OPEN_STATUSES
 

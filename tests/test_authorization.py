@@ -18,6 +18,7 @@ from results.models import Result
 from tests.attachments.samples import image_bytes, upload
 from tests.factories import (
     AnswerTemplateFactory,
+    BudgetPotFactory,
     HelpOfferFactory,
     InitiativeFactory,
     InitiatorFactory,
@@ -147,6 +148,12 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "attachments:publish": POST_ONLY_WORKSPACE,
     "attachments:unpublish": POST_ONLY_WORKSPACE,
     "attachments:delete": POST_ONLY_WORKSPACE,
+    # The questions afterwards (feedback): the tracking page's form posts here.
+    "feedback:answer": (405,) * 8,
+    # Budget pots (budgets): brokers see their wijken's pots, coordinators keep them.
+    "budgets:list": (302, 302, 200, 200, 200, 403, 403, 302),
+    "budgets:create": (302, 302, 403, 403, 200, 403, 403, 302),
+    "budgets:edit": (302, 302, 403, 403, 200, 403, 403, 302),
     "initiatives:neighbourhoods": PUBLIC,
     "initiatives:neighbourhood": PUBLIC,
     "initiatives:neighbourhood_feed": PUBLIC,
@@ -211,6 +218,7 @@ def world(wijk_a, wijk_b, broker_a, broker_b, coordinator, council_member, admin
         "token": initiative.token,
         "key": photo.key,
         "attachment_pk": photo.pk,
+        "pot_pk": BudgetPotFactory(neighbourhood=wijk_a).pk,
         "voice_pk": Voice.objects.create(
             neighbourhood=wijk_a, channel="street", summary="Oversteken bij school is gevaarlijk."
         ).pk,

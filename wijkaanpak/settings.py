@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "results",
     "duplicates",
     "attachments",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -386,6 +387,9 @@ TASKS = {
 FIRST_RESPONSE_WORKING_DAYS = envint("FIRST_RESPONSE_WORKING_DAYS", 5, minimum=1)
 # Days after an initiative is closed before its personal data is anonymised.
 RETENTION_DAYS = envint("RETENTION_DAYS", 365, minimum=1)
+# Days after an initiative is completed, declined or referred before its initiator is asked
+# how it went (feedback app, send_feedback_requests).
+FEEDBACK_AFTER_DAYS = envint("FEEDBACK_AFTER_DAYS", 14, minimum=1)
 
 # Abuse protection on the anonymous forms (initiatives.throttle, initiatives.forms.public):
 # a form sent back faster than this is a robot; the limits count per client address (or

@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("results.urls")),
     path("", include("duplicates.urls")),
     path("", include("attachments.urls")),
+    path("", include("budgets.urls")),
+    path("", include("feedback.urls")),
     path("", include("initiatives.urls")),
 ]
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from answers.demo import load_answer_templates
+from budgets.demo import load_contributions, load_pots, load_verified_supports
 from duplicates.demo import load_merges
 from initiatives import services
 from initiatives.demo.people import DEMO_USERS, email_of
@@ -62,6 +63,7 @@ def load_demo(log: Log) -> tuple[list[Plan], int]:
         partners = load_partners(log)
         users = load_users(wijken, log)
         load_answer_templates(log)
+        load_pots(wijken, users["marieke"], log)
         created = load_initiatives(wijken, partners, users)
         load_voices(wijken, lambda slug: _broker_of(slug, users), log)
         # What the completed ones achieved (the results app).
@@ -70,6 +72,8 @@ def load_demo(log: Log) -> tuple[list[Plan], int]:
         load_results(users["marieke"], log, limit)
         # Two look-alikes: one merged, one for a broker to merge (the duplicates app).
         load_merges(lambda slug: _broker_of(slug, users), log, limit)
+        load_contributions(partners, users["marieke"], log, limit)
+        load_verified_supports(log, limit)
         return created
 
 

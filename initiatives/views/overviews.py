@@ -32,7 +32,6 @@ from initiatives.figures import (
     empty_figures,
     euro,
     integer,
-    open_data_columns,
     page_figures,
     pot_sums,
     pot_years,
@@ -485,7 +484,7 @@ def open_data_neighbourhoods_csv(request: HttpRequest) -> HttpResponse:
         Initiative.objects.published().counted(),
         timezone.localdate(),
     )
-    columns = open_data_columns(priorities)
+    columns = opendata.open_data_columns(priorities)
     return opendata.csv_response(
         "wijken.csv",
         [name for name, _value in columns],

@@ -69,5 +69,5 @@ def test_the_tracking_page_costs_the_same_however_many_photos(
         add_photo(initiative)
     follow(client, initiative)
     # session, initiative + wijk, timeline, assessments, the initiator's photos
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get("/volgen/").status_code == 200

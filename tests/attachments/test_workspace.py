@@ -142,5 +142,5 @@ def test_the_page_costs_the_same_queries_however_many_attachments(
     # As in tests/initiatives/workspace/test_workspace_detail.py (19 with the look-alikes,
     # 20 the attachments and who added them), and 21 the budget pots of the grant form (from
     # intake on).
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         assert client.get(detail(initiative)).status_code == 200

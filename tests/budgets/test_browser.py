@@ -1,7 +1,7 @@
-"""Money and support in a real browser: a coordinator creates a pot, a broker grants from it
-and records a partner's contribution, a resident confirms support by the e-mail link, and
-the public pages show the pot, who contributes and the verified count; axe-core on every
-new page."""
+"""Money and support in a real browser: a coordinator creates a pot on the workspace's
+budget page, a broker grants from it and records a partner's contribution, a resident
+confirms support by the e-mail link, and the public pages show the pot, who contributes and
+the verified count; axe-core on every new page."""
 
 import re
 from decimal import Decimal
@@ -47,15 +47,23 @@ def test_a_pot_is_drawn_from_and_support_confirmed_then_the_wijk_page_shows_both
     PostcodeAreaFactory(postcode="1506", neighbourhood=wijk_a)
     page.context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
 
-    # The coordinator creates the pot in the admin.
+    # The coordinator creates the pot on the workspace's budget page.
     log_in(page, live_server, "marieke")
-    page.goto(live_server.url + reverse("admin:budgets_budgetpot_add"))
-    page.locator("#id_neighbourhood").select_option(str(wijk_a.pk))
-    page.locator("#id_year").fill("2026")
-    page.locator("#id_name").fill("Wijkbudget 2026")
-    page.locator("#id_amount").fill("5000")
-    page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_be_visible()
+    page.goto(live_server.url + reverse("budgets:list"))
+    assert_accessible(page)
+    page.get_by_role("link", name="Nieuw wijkbudget").click()
+    page.get_by_label("Wijk").select_option(str(wijk_a.pk))
+    page.get_by_label("Jaar").fill("2026")
+    page.get_by_label("Naam").fill("Wijkbudget 2026")
+    page.get_by_label("Bedrag (euro)").fill("vijfduizend")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#foutmeldingen")).to_be_visible()  # the form comes back as typed
+    expect(page.get_by_label("Naam")).to_have_value("Wijkbudget 2026")
+    assert_accessible(page)
+    page.get_by_label("Bedrag (euro)").fill("5000")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Het wijkbudget is opgeslagen.")).to_be_visible()
+    expect(page.get_by_role("row", name="Wijkbudget 2026")).to_contain_text("€ 5.000,00")
     assert BudgetPot.objects.get().amount == Decimal(5000)
     page.context.clear_cookies()
 
@@ -75,6 +83,8 @@ def test_a_pot_is_drawn_from_and_support_confirmed_then_the_wijk_page_shows_both
     page.get_by_role("button", name="Bijdrage vastleggen").click()
     expect(page.get_by_text("De bijdrage is vastgelegd.")).to_be_visible()
     assert_accessible(page)
+    page.goto(live_server.url + reverse("budgets:list"))
+    expect(page.get_by_role("row", name="Wijkbudget 2026")).to_contain_text("€ 4.250,00")
     page.context.clear_cookies()
     page.context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
 

@@ -79,7 +79,7 @@ def test_the_look_alikes_cost_two_queries_whatever_their_number(
     client.force_login(broker_a)
     # The page's 17 queries (tests/initiatives/workspace/test_workspace_detail.py), then
     # 18 the merges either way, 19 the look-alikes and 20 the attachments.
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         response = client.get(workspace_url(duplicate))
     assert response.text.count("Samenvoegen met dit initiatief") == min(5, rows + 1)
 

@@ -92,12 +92,12 @@ def test_the_data_page_costs_a_fixed_number_of_queries(
 ):
     follow(client, initiative)
     # session, the initiative with its wijk, the initiator, the priorities, the timeline,
-    # the initiator's photos (attachments).
-    with django_assert_num_queries(6):
+    # the initiator's photos (attachments), the answer to the questions afterwards (feedback).
+    with django_assert_num_queries(7):
         assert client.get(reverse("initiatives:track_data")).status_code == 200
     for _ in range(5):
         TimelineEntryFactory(initiative=initiative, kind=EntryKind.PUBLIC_UPDATE)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("initiatives:track_data"))
 
 

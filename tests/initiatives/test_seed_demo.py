@@ -339,3 +339,30 @@ def test_prints_no_personal_data_of_residents(output):
         assert address not in output
     for name in Initiator.objects.values_list("name", flat=True):
         assert name not in output
+
+
+def test_every_wijk_has_pots_for_this_year_and_last_with_contributions_and_verified_support(
+    output, client
+):
+    from budgets.models import Contribution, ContributionKind
+    from initiatives.models import VerifiedSupport
+
+    year = timezone.localdate().year
+    for wijk in Neighbourhood.objects.all():
+        years = set(BudgetPot.objects.filter(neighbourhood=wijk).values_list("year", flat=True))
+        assert {year - 1, year} <= years, wijk
+    assert BudgetPot.objects.filter(priority__isnull=False).exists()  # an earmarked pot
+    assert "Budget pots: " in output and "Contributions: " in output
+    kinds = set(Contribution.objects.values_list("kind", flat=True))
+    assert ContributionKind.MONEY in kinds and kinds - {ContributionKind.MONEY}
+    # Contributions go to granted initiatives only.
+    assert not Contribution.objects.filter(initiative__grant=None).exists()
+    published = Initiative.objects.filter(is_published=True)
+    assert published.exists()
+    assert not published.filter(verified_supports=None).exists()
+    assert not VerifiedSupport.objects.filter(initiative__is_published=False).exists()
+    # The wijk page shows the pots and the verified count.
+    wijk = Neighbourhood.objects.get(slug="poelenburg")
+    page = client.get(f"/wijken/{wijk.slug}/").text
+    assert f"Wijkbudget Poelenburg {year}" in page
+    assert "Steun bevestigd vanaf een adres in de wijk" in page

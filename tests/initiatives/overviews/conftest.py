@@ -26,6 +26,9 @@ Results (what completed initiatives achieved): completed p2 reached 32 residents
 volunteers. p1 has a public result from before it was reopened (intake now): it counts
 nowhere and shows nowhere until p1 is completed again.
 
+Asked afterwards (feedback): p2 answered 5, k1 2 and k2 4, each with a text that no overview
+may show. Poelenburg: 1 answer, 1 felt helped (100%); Kogerveld: 2 answers, 1 (50%).
+
 Every personal or internal text carries a CANARY marker that no overview may show.
 """
 
@@ -79,6 +82,8 @@ CANARIES = [
     "CANARY-VOICE-PLACE",
     "canary-voice-tag",
     "CANARY-RESULT-STORY",
+    # What an initiator wrote under "Wat kan beter?" (feedback): for the wijk's brokers only.
+    "CANARY-FEEDBACK-TEXT",
 ]
 
 
@@ -234,6 +239,7 @@ def dataset(today, wijk_a, wijk_b, broker_a):
     publishable.priorities.add(priority("kinderen"))
     ResultFactory(initiative=p2, residents_reached=32, volunteers=6, story="Elke middag spelen.")
     ResultFactory(initiative=p1, residents_reached=100, volunteers=9, story="CANARY-RESULT-STORY")
+    _feedback(p2, k1, k2)
     return {"p1": p1, "p2": p2, "p3": p3, "p4": p4, "k1": k1, "k2": k2}
 
 
@@ -267,6 +273,19 @@ def _money(wijk_a, p1, p2, p3) -> None:
         )
     for initiative, address in [(p1, "a"), (p1, "b"), (p3, "a")]:
         VerifiedSupport.objects.create(initiative=initiative, address_hash=address * 64)
+
+
+def _feedback(p2, k1, k2) -> None:
+    """Asked afterwards: p2 felt helped completely (5), k1 not really (2), k2 mostly (4)."""
+    feedback = Initiative.feedback.related.related_model
+    for initiative, helped in [(p2, 5), (k1, 2), (k2, 4)]:
+        feedback.objects.create(
+            initiative=initiative,
+            requested_at=TODAY - dt.timedelta(days=10),
+            helped=helped,
+            improvement="CANARY-FEEDBACK-TEXT",
+            answered_at=TODAY - dt.timedelta(days=9),
+        )
 
 
 def make_initiatives(neighbourhoods, count: int) -> None:

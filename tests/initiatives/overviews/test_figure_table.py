@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from initiatives import comparison, figures
+from initiatives import comparison, figures, opendata
 from initiatives.figures import FIGURE_BY_KEY, PRIORITIES, Format, WijkFigures
 from initiatives.models import Initiative
 from initiatives.opendata import INITIATIVE_COLUMNS, csv_cell
@@ -59,7 +59,7 @@ def test_comparison_columns_and_open_data_columns_follow_the_table():
         *[p.label for p in priorities],
         *[str(f.label) for f in labelled[6:]],
     ]
-    names = [name for name, _value in figures.open_data_columns(priorities)]
+    names = [name for name, _value in opendata.open_data_columns(priorities)]
     published = [f.column for f in figures.FIGURES if f != PRIORITIES and f.column]
     assert names == [
         "wijk",

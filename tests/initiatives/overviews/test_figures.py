@@ -47,6 +47,9 @@ def test_figures_over_all_initiatives_match_the_hand_computed_values(dataset, to
         "residents_reached": 32,
         "volunteers": 6,
         "results_recorded": 1,
+        # Asked afterwards: p2 answered 5.
+        "feedback_answers": 1,
+        "feedback_satisfied": 1,
     }
 
 

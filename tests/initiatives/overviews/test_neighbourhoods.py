@@ -27,7 +27,7 @@ def _row(html: str, wijk: str) -> list[str]:
 # Columns: total, new, running, realised, declined, referred, kinderen, werkloosheid,
 # handhaving, none, median, on time, requested, granted, help offers, supports, budget,
 # granted from it, left, co-funding, co-funding per municipal euro, verified supports,
-# residents reached.
+# residents reached, answers afterwards, felt helped.
 
 
 def test_anonymous_visitor_sees_figures_over_published_initiatives(client, dataset):
@@ -59,6 +59,8 @@ def test_anonymous_visitor_sees_figures_over_published_initiatives(client, datas
         "2",  # addresses confirmed for p1
         "32",  # by completed p2 (reopened p1's result waits)
     ]
+    # The answers afterwards (feedback): p2 answered, with a 5.
+    assert "100% (1 van 1)" in _row(response.text, "Poelenburg")
 
 
 def test_council_member_sees_figures_over_all_initiatives(client, dataset, council_member):
@@ -90,6 +92,7 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "3",  # and for unpublished p3
         "32",
     ]
+    assert "100% (1 van 1)" in _row(response.text, "Poelenburg")
     assert _row(response.text, "Kogerveld")[:23] == [
         "2",
         "0",
@@ -114,6 +117,8 @@ def test_council_member_sees_figures_over_all_initiatives(client, dataset, counc
         "\u2013",  # no municipal money: no ratio
         "0",
         "0",
+        "2",  # k1 answered 2, k2 4
+        "50% (1 van 2)",
     ]
 
 

@@ -64,6 +64,9 @@ def test_figures_cover_published_initiatives_whoever_asks(client, dataset, role,
         "voices_per_1000": "",
         "verified_supports_per_1000": "",
         "amount_granted_per_1000": "",
+        "feedback_answers": "1",  # p2 answered 5
+        "feedback_satisfied": "1",
+        "feedback_satisfied_share": "1.000",
     }
 
 
@@ -71,6 +74,10 @@ def test_median_and_share_of_the_other_wijk(client, dataset):
     kogerveld = _rows(client)["Kogerveld"]
     assert kogerveld["median_response_working_days"] == "1.5"
     assert kogerveld["on_time_share"] == "1.000"
+    # k1 answered 2, k2 4: one of two felt helped.
+    assert kogerveld["feedback_answers"] == "2"
+    assert kogerveld["feedback_satisfied"] == "1"
+    assert kogerveld["feedback_satisfied_share"] == "0.500"
 
 
 def test_no_personal_data(client, dataset, council_member):

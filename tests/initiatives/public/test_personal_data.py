@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from initiatives import services
-from initiatives.models import Status
+from initiatives.models import Initiative, Status
 from tests.factories import HelpOfferFactory, InitiativeFactory, InitiatorFactory, priority
 
 from .conftest import started
@@ -34,6 +34,7 @@ MARKERS = {
     # File names (attachments): a resident's is never kept, a broker's document's is theirs.
     "photo_file_name": "CANARY-PHOTO-FILE-NAME",
     "document_file_name": "CANARY-DOCUMENT-FILE-NAME",
+    "feedback_text": "CANARY-FEEDBACK-TEXT",
 }
 
 
@@ -77,6 +78,13 @@ def world(wijk_a, broker_a):
     services.send_message(published, MARKERS["message_to_initiator"], actor=broker_a)
     services.reply_as_initiator(published, MARKERS["message_from_initiator"])
     services.post_update(published, "Eerste klusdag was een succes.", actor=broker_a)
+    # What the initiator wrote afterwards (feedback) is for the wijk's brokers only.
+    Initiative.feedback.related.related_model.objects.create(
+        initiative=published,
+        helped=1,
+        improvement=MARKERS["feedback_text"],
+        answered_at=published.submitted_at,
+    )
     unpublished = InitiativeFactory(
         neighbourhood=wijk_a,
         title=MARKERS["unpublished_title"],

@@ -135,8 +135,9 @@ def test_tracking_page_query_count_does_not_grow_with_the_timeline(
             entries, initiative=initiative, kind=EntryKind.MESSAGE_TO_INITIATOR
         )
         # session, initiative + wijk, timeline entries, assessments' scores (with decisions
-        # and criteria), the initiator's photos ({% track_attachments %})
-        with django_assert_num_queries(5):
+        # and criteria), the initiator's photos ({% track_attachments %}), the questions
+        # afterwards (feedback, with the initiator)
+        with django_assert_num_queries(6):
             assert client.get("/volgen/").status_code == 200
 
     count(10)

@@ -146,9 +146,9 @@ def test_page_query_count_does_not_grow_with_timeline_offers_or_partners(
     # ({% grew_from %}), 16 the assessments' scores + decisions + criteria, 17 the active
     # criteria (the status and grant forms' scores), 18 its merges either way and 19 the
     # wijk's look-alikes ({% similar_for_broker %}), 20 the attachments + who added them
-    # ({% workspace_attachments %}). (The budget pots of the grant form come only from
-    # intake on.)
-    with django_assert_num_queries(20):
+    # ({% workspace_attachments %}), 21 the questions afterwards (feedback). (The budget pots
+    # of the grant form come only from intake on.)
+    with django_assert_num_queries(21):
         response = client.get(detail_url(initiative))
     assert response.status_code == 200
 
@@ -161,6 +161,6 @@ def test_coordinator_page_query_count_is_fixed(
     client.force_login(coordinator)
     # As for a broker, without the wijken (coordinators manage every wijk) and with
     # the brokers for the assign form.
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         response = client.get(detail_url(initiative))
     assert response.status_code == 200
