@@ -77,6 +77,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "assessments_score": None,
     # What completed initiatives achieved: their pages, the wijk pages (results 0002).
     "results_result": None,
+    # The public list's search: the word stems of the public texts (search 0002).
+    "search_searchterm": None,
 }
 
 
