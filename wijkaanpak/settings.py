@@ -150,7 +150,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             # {{ amount|money }} on every page and in every e-mail without {% load %}.
-            "builtins": ["initiatives.templatetags.money"],
+            "builtins": ["initiatives.templatetags.money", "wijkaanpak.templatetags.form_errors"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -36,7 +36,7 @@ def initiatives(wijk_a):
         "voorlezen": InitiativeFactory(
             neighbourhood=wijk_a,
             published=True,
-            public_title="Okuma sabahı",
+            public_title="Okuma sabahı",  # noqa: RUF001 - Turkish
             public_summary="Gönüllüler çocuklara kitap okuyor.",
             public_summary_nl="Elke week lezen vrijwilligers voor in het buurthuis.",
             language="tr",
