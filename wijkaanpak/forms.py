@@ -75,7 +75,6 @@ def clean_data(data):
 PLAIN_MESSAGES = {
     "required": _("Vul dit in."),
     "max_length": _("Uw tekst is te lang: %(show_value)s tekens, maximaal %(limit_value)s."),
-    "min_length": _("Uw tekst is te kort: %(show_value)s tekens, minimaal %(limit_value)s."),
     "invalid_choice": _("Kies een van de mogelijkheden."),
     "invalid_list": _("Kies een of meer van de mogelijkheden."),
 }
@@ -126,8 +125,10 @@ def plain_dutch(field: forms.Field) -> None:
     a too long text with the message and the form comes back with all of it.
     """
     for code, message in PLAIN_MESSAGES.items():
-        if code in field.error_messages and field.error_messages[code] == _django_default(
-            field, code
+        if (
+            code != "max_length"
+            and code in field.error_messages
+            and field.error_messages[code] == _django_default(field, code)
         ):
             field.error_messages[code] = message
     for table, code in ((PLAIN_INVALID, "invalid"), (PLAIN_REQUIRED, "required")):
@@ -141,7 +142,7 @@ def plain_dutch(field: forms.Field) -> None:
     if max_length is None or isinstance(field.widget, forms.HiddenInput):
         return
     field.widget.attrs.pop("maxlength", None)
-    if field.error_messages.get("max_length") == PLAIN_MESSAGES["max_length"]:
+    if "max_length" not in field.error_messages:  # else the form wrote its own
         field.validators = [
             PlainLengthValidator(v.limit_value) if type(v) is validators.MaxLengthValidator else v
             for v in field.validators

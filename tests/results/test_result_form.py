@@ -98,8 +98,8 @@ def test_anonymous_is_sent_to_log_in(client, completed):
     ("field", "value", "message"),
     [
         ("result-residents_reached", "-3", "minstens 0"),
-        ("result-residents_reached", "", "Dit veld is verplicht"),
-        ("result-volunteers", "veel", "Voer een geheel getal in"),
+        ("result-residents_reached", "", "Vul dit in"),
+        ("result-volunteers", "veel", "Vul een getal in, zoals 12"),
         ("result-partners_involved", "99999999999", "hoogstens 1000000"),
         ("result-money_spent", "-5", "minstens 0"),
         ("result-money_spent", "12345678901", "Zorg dat er niet meer dan"),
