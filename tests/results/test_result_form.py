@@ -105,7 +105,7 @@ def test_anonymous_is_sent_to_log_in(client, completed):
         ("result-money_spent", "12345678901", "Zorg dat er niet meer dan"),
         ("result-story", "Bel Fatima op 06-12345678.", "telefoonnummer uit het verhaal"),
         ("result-story", "Mail naar fatima@voorbeeld.nl", "e-mailadres"),
-        ("result-story", "x" * 2001, "niet meer dan 2000 tekens"),
+        ("result-story", "x" * 2001, "Uw tekst is te lang: 2.001 tekens, maximaal 2.000."),
     ],
 )
 def test_bad_input_keeps_what_was_typed(client, completed, broker_a, field, value, message):

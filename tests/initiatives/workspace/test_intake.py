@@ -127,7 +127,7 @@ def test_a_broker_cannot_choose_a_wijk_they_do_not_work_in(client, broker_a, wij
         ({"phone": "", "email": ""}, "Vul een e-mailadres of een telefoonnummer in."),
         ({"channel": "online"}, "Kies een van de mogelijkheden"),
         ({"consent_basis": "online_form"}, "Kies een van de mogelijkheden"),
-        ({"title": "x" * 201}, "Zorg dat deze waarde"),
+        ({"title": "x" * 201}, "Uw tekst is te lang: 201 tekens, maximaal 200."),
     ],
 )
 def test_bad_input_is_a_clear_message_and_the_form_back(client, broker_a, wijk_a, values, message):
