@@ -1,20 +1,21 @@
 """Filters for the public list of initiatives.
 
-Only public fields are searched (public_title, public_summary): never the resident's own
-title or description, which may hold personal details until a broker has checked them.
+The search looks through the public texts only (``search.index``: public title, summary,
+Dutch summary and public updates, Dutch word stems, the same on every database): never the
+resident's own title or description, which may hold personal details until a broker has
+checked them.
 An unknown or malicious value fails its form field and is left out; the rest still filters.
 """
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from initiatives.models import Initiative, Status
 from neighbourhoods.models import Neighbourhood, Priority
+from search import index
 from wijkaanpak.forms import StyledFormMixin
 
 NEWEST = "newest"
@@ -68,17 +69,9 @@ class InitiativeFilter(django_filters.FilterSet):
         self.form.fields["q"].widget.input_type = "search"
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        value = value.strip()
-        if not value:
+        if not value.strip():
             return queryset
-        if connection.vendor == "postgresql":
-            # websearch syntax accepts anything a resident types ("speeltuin -voetbal", quotes).
-            vector = SearchVector("public_title", "public_summary", config="dutch")
-            query = SearchQuery(value, config="dutch", search_type="websearch")
-            return queryset.annotate(search=vector).filter(search=query)
-        return queryset.filter(
-            Q(public_title__icontains=value) | Q(public_summary__icontains=value)
-        )
+        return index.matching(queryset, value)
 
     def order(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # applied in filter_queryset, so that the default order is always set

@@ -92,6 +92,9 @@ class Initiative(models.Model):
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
     public_title = models.CharField(_("openbare titel"), max_length=200, blank=True)
     public_summary = models.TextField(_("openbare samenvatting"), max_length=2000, blank=True)
+    # Shown beside the public summary when the resident wrote in another language
+    # (``language``): the public texts stay in the resident's words and language.
+    public_summary_nl = models.TextField(_("Nederlandse samenvatting"), max_length=2000, blank=True)
 
     assigned_broker = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -87,6 +87,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "neighbourhoods_population": None,
     # How many initiators felt helped, in a wijk's figures (feedback 0002); the score only.
     "feedback_feedback": ("helped",),
+    # The public list's search: the word stems of the public texts (search 0002).
+    "search_searchterm": None,
 }
 
 

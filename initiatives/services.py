@@ -39,6 +39,7 @@ from initiatives.timeline import CHANGES
 from initiatives.workdays import add_working_days, local_date, working_days_between
 from initiatives.workflow import CLOSED_STATUSES, REASON_REQUIRED, Status, is_reopening
 from neighbourhoods.models import Neighbourhood, Priority
+from search import index as search_index
 from wijkaanpak.tasks import enqueue_in_transaction
 
 
@@ -433,9 +434,11 @@ def publish(
     actor,
     public_title: str,
     public_summary: str,
+    public_summary_nl: str = "",
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Initiative:
+
     if not rules.can_manage(actor, initiative):
         raise PermissionDenied
     if not rules.can_publish(actor, initiative):
@@ -447,7 +450,8 @@ def publish(
         current = _lock(initiative, expected_version)
         current.public_title = public_title.strip()
         current.public_summary = public_summary.strip()
-        fields = ["public_title", "public_summary"]
+        current.public_summary_nl = public_summary_nl.strip()
+        fields = ["public_title", "public_summary", "public_summary_nl"]
         # The initiator hears of the first publication only, not of a new title later or
         # of going online again after a pause.
         first = not current.timeline.filter(kind=EntryKind.PUBLISHED).exists()
@@ -457,6 +461,7 @@ def publish(
             fields += ["is_published", "published_at"]
         _save(current, *fields, now=now)
         _entry(current, EntryKind.PUBLISHED, actor, now)
+        search_index.refresh([current.pk])
         if first:
             enqueue_in_transaction(tasks.notify_initiator_published, initiative_id=current.pk)
     return current
@@ -481,6 +486,7 @@ def unpublish(
         current.published_at = None
         _save(current, "is_published", "published_at", now=now)
         _entry(current, EntryKind.UNPUBLISHED, actor, now, internal_note=reason.strip())
+        search_index.refresh([current.pk])
     return current
 
 
@@ -522,6 +528,7 @@ def post_update(
         current = _lock(initiative, None)
         _save(current, *_mark_first_response(current, now), *_answered(current), now=now)
         entry = _entry(current, EntryKind.PUBLIC_UPDATE, actor, now, public_text=text.strip())
+        search_index.refresh([current.pk])
         enqueue_in_transaction(tasks.notify_initiator, entry_id=entry.pk)
     return entry
 
@@ -541,12 +548,7 @@ def add_note(
 
 
 def link_partner(
-    initiative: Initiative,
-    partner: Partner,
-    role: str,
-    *,
-    actor,
-    now: datetime | None = None,
+    initiative: Initiative, partner: Partner, role: str, *, actor, now: datetime | None = None
 ) -> InitiativePartner:
     if not rules.can_link_partner(actor, initiative):
         raise PermissionDenied

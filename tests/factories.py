@@ -22,8 +22,10 @@ from initiatives.models import (
 )
 from initiatives.rules import Role
 from initiatives.services import first_response_due
+from initiatives.timeline import PUBLIC_VISIBLE
 from neighbourhoods.models import Neighbourhood, Population, PostcodeArea, Priority
 from results.models import Result
+from search import index as search_index
 
 FIXED_NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)  # a Monday
 
@@ -111,6 +113,12 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
             self.token = self.issue_tracking_token()
             self.save(update_fields=["tracking_nonce", "tracking_token_hash"])
 
+    @factory.post_generation
+    def search_terms(self, create: bool, extracted: None, **kwargs) -> None:
+        # What services.publish does: a published initiative can be found by its words.
+        if create and self.is_published:
+            search_index.refresh([self.pk])
+
 
 class InitiatorFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -126,11 +134,18 @@ class InitiatorFactory(factory.django.DjangoModelFactory):
 class TimelineEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = TimelineEntry
+        skip_postgeneration_save = True
 
     initiative = factory.SubFactory(InitiativeFactory)
     kind = "public_update"
     public_text = "De eerste bijeenkomst was een succes."
     created_at = FIXED_NOW
+
+    @factory.post_generation
+    def search_terms(self, create: bool, extracted: None, **kwargs) -> None:
+        # What services.post_update does.
+        if create and self.kind in PUBLIC_VISIBLE and self.initiative.is_published:
+            search_index.refresh([self.initiative_id])
 
 
 class SupportFactory(factory.django.DjangoModelFactory):

@@ -3,9 +3,13 @@
 import re
 
 from django import forms
+from django.core import validators
+from django.core.exceptions import ValidationError
 from django.forms.renderers import Jinja2
 from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 # Our forms render their widgets with Django's own Jinja2 widget templates: the same markup
 # as its Django-template widgets, several times faster (a workspace page has some twenty
@@ -66,6 +70,90 @@ def clean_data(data):
     return {clean_text(key): _clean_value(value) for key, value in data.items()}
 
 
+# Our own messages in plain Dutch (B1) instead of Django's, for every field whose form did
+# not write its own. Keyed by error code; "invalid" differs per kind of field.
+PLAIN_MESSAGES = {
+    "required": _("Vul dit in."),
+    "max_length": _("Uw tekst is te lang: %(show_value)s tekens, maximaal %(limit_value)s."),
+    "invalid_choice": _("Kies een van de mogelijkheden."),
+    "invalid_list": _("Kies een of meer van de mogelijkheden."),
+}
+PLAIN_INVALID = {
+    forms.EmailField: _(
+        "Dit is geen e-mailadres. Een e-mailadres ziet eruit als naam@voorbeeld.nl."
+    ),
+    forms.DecimalField: _("Vul een getal in, zoals 750."),
+    forms.IntegerField: _("Vul een getal in, zoals 12."),
+    forms.DateField: _("Vul een datum in, zoals 15-3-2026."),
+}
+PLAIN_REQUIRED = {
+    forms.BooleanField: _("Zet een vinkje."),
+    forms.ChoiceField: _("Kies een van de mogelijkheden."),
+    forms.ModelChoiceField: _("Kies een van de mogelijkheden."),
+}
+
+
+def _django_default(field: forms.Field, code: str) -> str | None:
+    """The message Django itself gives ``field`` for ``code`` (None: it gives none)."""
+    default = None
+    for field_class in reversed(type(field).__mro__):
+        default = getattr(field_class, "default_error_messages", {}).get(code, default)
+    return default
+
+
+class PlainLengthValidator(validators.MaxLengthValidator):
+    """Too long: the numbers as the resident reads them ("10.000 tekens, maximaal 5.000")."""
+
+    def __call__(self, value) -> None:
+        length = self.clean(value)
+        if self.compare(length, self.limit_value):
+            raise ValidationError(
+                PLAIN_MESSAGES["max_length"],
+                code="max_length",
+                params={
+                    "limit_value": number_format(self.limit_value, force_grouping=True),
+                    "show_value": number_format(length, force_grouping=True),
+                    "value": value,
+                },
+            )
+
+
+def plain_dutch(field: forms.Field) -> None:
+    """Give ``field`` our messages where it still has Django's, and no silent ``maxlength``.
+
+    Browsers cut pasted text at ``maxlength`` without a word; without it the server refuses
+    a too long text with the message and the form comes back with all of it.
+    """
+    for code, message in PLAIN_MESSAGES.items():
+        if (
+            code != "max_length"
+            and code in field.error_messages
+            and field.error_messages[code] == _django_default(field, code)
+        ):
+            field.error_messages[code] = message
+    for table, code in ((PLAIN_INVALID, "invalid"), (PLAIN_REQUIRED, "required")):
+        message = _lookup(table, field)
+        if message and field.error_messages.get(code) in (
+            _django_default(field, code),
+            PLAIN_MESSAGES.get(code),
+        ):
+            field.error_messages[code] = message
+    max_length = getattr(field, "max_length", None)
+    if max_length is None or isinstance(field.widget, forms.HiddenInput):
+        return
+    field.widget.attrs.pop("maxlength", None)
+    if "max_length" not in field.error_messages:  # else the form wrote its own
+        field.validators = [
+            PlainLengthValidator(v.limit_value) if type(v) is validators.MaxLengthValidator else v
+            for v in field.validators
+        ]
+    if isinstance(field.widget, forms.Textarea):
+        # Shown next to the field (templates/includes/field.html) and read with it.
+        field.length_hint = _("maximaal %(limit)s tekens") % {
+            "limit": number_format(max_length, force_grouping=True)
+        }
+
+
 def _lookup(table: dict[type[forms.Widget], str], widget: forms.Widget) -> str:
     for widget_class in type(widget).__mro__:
         if widget_class in table:
@@ -102,6 +190,9 @@ class StyledFormMixin:
         if self.is_bound:
             self.data = clean_data(self.data)
         for name, field in self.fields.items():
+            plain_dutch(field)
+            if getattr(field, "length_hint", None):
+                field.widget.attrs["aria-describedby"] = " ".join(self._described(field))
             css = _lookup(WIDGET_CLASSES, field.widget)
             if css and not isinstance(field.widget, forms.HiddenInput):
                 existing = field.widget.attrs.get("class", "")
@@ -130,7 +221,16 @@ class StyledFormMixin:
             invalid = _lookup(INVALID_CLASSES, field.widget)
             if invalid:
                 field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {invalid}"
-            described = [f"{bound.auto_id}_error"]
-            if field.help_text:
-                described.append(f"{bound.auto_id}_helptext")
+            described = [f"{bound.auto_id}_error", *self._described(field)]
             field.widget.attrs["aria-describedby"] = " ".join(described)
+
+    def _described(self, field: forms.Field) -> list[str]:
+        """The ids of the texts that describe ``field`` besides its errors."""
+        name = next(name for name, candidate in self.fields.items() if candidate is field)
+        auto_id = self[name].auto_id
+        described = []
+        if field.help_text:
+            described.append(f"{auto_id}_helptext")
+        if getattr(field, "length_hint", None):
+            described.append(f"{auto_id}_limit")
+        return described

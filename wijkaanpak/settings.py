@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "duplicates",
     "attachments",
     "feedback",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -150,8 +151,13 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # {{ amount|money }} on every page and in every e-mail without {% load %}.
-            "builtins": ["initiatives.templatetags.money"],
+            # {{ amount|money }}, {{ label|with_error:error }} and {{ code|lang_attrs }}
+            # on every page and in every e-mail without {% load %}.
+            "builtins": [
+                "initiatives.templatetags.money",
+                "wijkaanpak.templatetags.form_errors",
+                "wijkaanpak.templatetags.content_language",
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -28,6 +28,7 @@ from initiatives.models import (
     TimelineEntry,
 )
 from initiatives.opendata import csv_cell
+from search import index as search_index
 from wijkaanpak.money import money
 
 # --- Forms for the pages between an action and its result ---------------------------------
@@ -298,6 +299,7 @@ class InitiativeAdmin(InitiativeActionsMixin, WijkScopedAdmin):
             obj.updated_at = timezone.now()
             obj.save(update_fields=[*fields, "version", "updated_at"])
             obj.refresh_from_db(fields=["version"])
+            search_index.refresh([obj.pk])
         return None
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:

@@ -240,8 +240,8 @@ IDEAS = [
         "fiets of een broek. Ik ben handig en ken nog meer mensen die dat zijn. In een Repair "
         "Café repareren buren samen dingen. Dat scheelt geld en het is gezellig.",
         "Repair Café: samen repareren",
-        "Eén zaterdag per maand repareren handige buren samen met bewoners kapotte spullen, "
-        "gratis.",
+        "Eén zaterdag per maand repareren handige buren in het buurthuis samen met bewoners "
+        "kapotte spullen, gratis.",
         (),
         (PLACE, OTHER),
         500,

@@ -67,6 +67,10 @@ class ProtectedForm(StyledFormMixin, forms.Form):
 
     def clean(self) -> dict:
         cleaned = super().clean()
+        if self._errors:
+            # The resident corrects those first (an empty form has them too); a message
+            # about speed would only confuse. The checks run on the next post.
+            return cleaned
         if cleaned.get("website"):
             # Only bots fill a field people cannot see; they get no hint why.
             self.add_error(None, self.spam_message)

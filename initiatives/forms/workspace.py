@@ -300,6 +300,21 @@ class PublishForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Iedereen kan dit lezen. Zet er geen persoonlijke gegevens in."),
     )
+    public_summary_nl = forms.CharField(
+        label=_("Nederlandse samenvatting"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "De bewoner schreef in een andere taal. De openbare tekst blijft in die taal; "
+            "deze Nederlandse samenvatting staat ernaast."
+        ),
+    )
+
+    def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
+        super().__init__(*args, initiative=initiative, **kwargs)
+        if initiative.language == "nl":
+            del self.fields["public_summary_nl"]
 
 
 class UnpublishForm(VersionedForm):

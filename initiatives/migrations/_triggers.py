@@ -321,3 +321,42 @@ def drop(schema_editor, tables: dict) -> None:
         else:
             for name in _sqlite_names(table, scope):
                 schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+# --- SQLite table rebuilds ----------------------------------------------------------------
+
+# A scoped trigger of another table reads the initiative (or assessment) it belongs to. SQLite
+# rebuilds a table to add a column with a default and renames the new copy into place, and
+# that rename fails while another table's trigger names the table. A migration that rebuilds
+# such a table sets those triggers aside first and puts them back after:
+#
+#     migrations.RunPython(*triggers.aside("initiatives_initiative")),
+#     migrations.AddField(...),
+#     migrations.RunPython(*reversed(triggers.aside("initiatives_initiative"))),
+_ASIDE: dict[str, list[str]] = {}
+
+
+def aside(table: str) -> tuple:
+    """(set aside, put back): the SQLite triggers of other tables that read ``table``."""
+
+    def set_aside(apps, schema_editor):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name != %s AND sql LIKE %s",
+                [table, f"% {table} %"],
+            )
+            found = cursor.fetchall()
+        _ASIDE[table] = [sql for _name, sql in found]
+        for name, _sql in found:
+            schema_editor.execute(f"DROP TRIGGER {name}")
+
+    def put_back(apps, schema_editor):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        for sql in _ASIDE.pop(table, []):
+            schema_editor.execute(sql)
+
+    return set_aside, put_back

@@ -226,6 +226,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             public_title=data["public_title"],
             public_summary=data["public_summary"],
+            public_summary_nl=data.get("public_summary_nl", ""),
             expected_version=data["version"],
         )
 

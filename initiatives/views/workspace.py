@@ -122,6 +122,7 @@ def _url_with_pk(name: str) -> Callable[[int], str]:
 # What a row of the werkvoorraad shows; the rest of the initiative is not read.
 QUEUE_ROW_FIELDS = (
     "title",
+    "language",  # the title is marked with the language it was written in
     "status",
     "first_response_due",
     "first_response_at",
@@ -527,6 +528,7 @@ def _default_forms(initiative: Initiative) -> dict[str, Form]:
                 "seen": initiative.updated_at.isoformat(),
                 "public_title": initiative.public_title or initiative.title,
                 "public_summary": initiative.public_summary,
+                "public_summary_nl": initiative.public_summary_nl,
             },
         ),
         "unpublish_form": UnpublishForm(initiative=initiative, prefix="unpublish"),

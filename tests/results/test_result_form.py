@@ -98,14 +98,14 @@ def test_anonymous_is_sent_to_log_in(client, completed):
     ("field", "value", "message"),
     [
         ("result-residents_reached", "-3", "minstens 0"),
-        ("result-residents_reached", "", "Dit veld is verplicht"),
-        ("result-volunteers", "veel", "Voer een geheel getal in"),
+        ("result-residents_reached", "", "Vul dit in"),
+        ("result-volunteers", "veel", "Vul een getal in, zoals 12"),
         ("result-partners_involved", "99999999999", "hoogstens 1000000"),
         ("result-money_spent", "-5", "minstens 0"),
         ("result-money_spent", "12345678901", "Zorg dat er niet meer dan"),
         ("result-story", "Bel Fatima op 06-12345678.", "telefoonnummer uit het verhaal"),
         ("result-story", "Mail naar fatima@voorbeeld.nl", "e-mailadres"),
-        ("result-story", "x" * 2001, "niet meer dan 2000 tekens"),
+        ("result-story", "x" * 2001, "Uw tekst is te lang: 2.001 tekens, maximaal 2.000."),
     ],
 )
 def test_bad_input_keeps_what_was_typed(client, completed, broker_a, field, value, message):

@@ -85,14 +85,14 @@ def test_personal_data_is_warned_about_and_saved_only_when_checked(
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"what-summary": ""}, "Dit veld is verplicht"),
+        ({"what-summary": ""}, "Vul dit in"),
         ({"what-residents": "0"}, "Vul 1 of meer in."),
         ({"what-residents": "veel"}, "Vul een getal in, zoals 12."),
         ({"what-residents": "9000"}, "Dat zijn er te veel."),
         ({"what-tags": "a, b, c, d, e, f"}, "Kies hoogstens 5 trefwoorden."),
         ({"heard_on": "2099-01-01"}, "Deze datum ligt in de toekomst."),
         ({"heard_on": "gisteren"}, "Vul een datum in, zoals 3-12-2026."),
-        ({"channel": "telepathie"}, "Selecteer een geldige keuze"),
+        ({"channel": "telepathie"}, "Kies een van de mogelijkheden"),
     ],
 )
 def test_bad_input_is_a_message_with_the_form_kept(client, broker_a, wijk_a, values, message):
@@ -107,7 +107,7 @@ def test_bad_input_is_a_message_with_the_form_kept(client, broker_a, wijk_a, val
 def test_a_broker_records_only_in_their_own_wijken(client, broker_a, wijk_b):
     client.force_login(broker_a)
     response = client.post(CREATE, {**where(wijk_b), **what()})
-    assert "Selecteer een geldige keuze" in response.text
+    assert "Kies een van de mogelijkheden" in response.text
     assert not Voice.objects.exists()
 
 

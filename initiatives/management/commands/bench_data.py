@@ -39,6 +39,7 @@ from initiatives.rules import Role
 from initiatives.services import first_response_due
 from initiatives.workdays import local_date, working_days_between
 from neighbourhoods.models import Neighbourhood, Priority
+from search import index as search_index
 from wijkaanpak.second_factor import SESSION_KEY
 
 BATCH = 5000
@@ -90,6 +91,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             self.fill(options["initiatives"])
+            search_index.rebuild()  # bulk inserts bypass the services that keep it
 
     # --- Filling ----------------------------------------------------------------------
 

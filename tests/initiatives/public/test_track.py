@@ -36,7 +36,7 @@ def test_private_link_is_exchanged_for_a_session_and_an_address_without_the_toke
     assert initiative.token not in page.text
     assert "Buurtmoestuin" in page.text
     assert "We hebben uw idee ontvangen." in page.text
-    assert "Een sociaal makelaar reageert uiterlijk op" in page.text
+    assert "een antwoord van een sociaal makelaar" in page.text
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,7 @@ def test_a_broker_of_another_wijk_cannot_be_given_it(client, initiative, broker_
     data = versioned(initiative, "assign", assignee=broker_b.pk)
     response = client.post(url(initiative), data)
     assert response.status_code == 200
-    assert "Selecteer een geldige keuze" in response.text
+    assert "Kies een van de mogelijkheden" in response.text
     assert Initiative.objects.get(pk=initiative.pk).assigned_broker is None
 
 
@@ -102,7 +102,7 @@ def test_coordinator_cannot_assign_someone_who_is_not_a_broker(client, initiativ
     client.force_login(coordinator)
     response = client.post(url(initiative), versioned(initiative, "assign", assignee=resident.pk))
     assert response.status_code == 200
-    assert "Selecteer een geldige keuze" in response.text
+    assert "Kies een van de mogelijkheden" in response.text
     assert Initiative.objects.get(pk=initiative.pk).assigned_broker is None
 
 

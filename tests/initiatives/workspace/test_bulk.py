@@ -86,7 +86,7 @@ def test_bulk_take_assign_publish_unpublish_and_partner(client, wijk_a, broker_a
         ({"action": "status", "public_text": "Hallo"}, "Kies de nieuwe status."),
         ({"action": "assign"}, "Kies de collega die ze krijgt."),
         ({"action": "partner", "role": "Zaal"}, "Kies een partner."),
-        ({"action": "delete"}, "Selecteer een geldige keuze"),
+        ({"action": "delete"}, "Kies een van de mogelijkheden"),
         ({"action": "take", "ids": ["abc"]}, "Laad de pagina opnieuw"),
         ({"action": "take", "ids": ["99999999999999"]}, "Laad de pagina opnieuw"),
     ],

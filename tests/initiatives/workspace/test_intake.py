@@ -114,7 +114,7 @@ def test_a_broker_cannot_choose_a_wijk_they_do_not_work_in(client, broker_a, wij
     client.force_login(broker_a)
     response = client.post(URL, intake_data(wijk_b))
     assert response.status_code == 200
-    assert "Selecteer een geldige keuze" in response.text
+    assert "Kies een van de mogelijkheden" in response.text
     assert not Initiative.objects.exists()
 
 
@@ -125,9 +125,9 @@ def test_a_broker_cannot_choose_a_wijk_they_do_not_work_in(client, broker_a, wij
         ({"consent_date": "2099-01-01"}, "Deze datum ligt in de toekomst."),
         ({"consent_date": "gisteren"}, "Vul een datum in, zoals 3-12-2026."),
         ({"phone": "", "email": ""}, "Vul een e-mailadres of een telefoonnummer in."),
-        ({"channel": "online"}, "Selecteer een geldige keuze"),
-        ({"consent_basis": "online_form"}, "Selecteer een geldige keuze"),
-        ({"title": "x" * 201}, "Zorg dat deze waarde"),
+        ({"channel": "online"}, "Kies een van de mogelijkheden"),
+        ({"consent_basis": "online_form"}, "Kies een van de mogelijkheden"),
+        ({"title": "x" * 201}, "Uw tekst is te lang: 201 tekens, maximaal 200."),
     ],
 )
 def test_bad_input_is_a_clear_message_and_the_form_back(client, broker_a, wijk_a, values, message):
