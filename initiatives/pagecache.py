@@ -77,6 +77,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "assessments_score": None,
     # What completed initiatives achieved: their pages, the wijk pages (results 0002).
     "results_result": None,
+    # The map of the wijken on the comparison and a wijk's page (maps 0002).
+    "maps_wijkboundary": None,
 }
 
 

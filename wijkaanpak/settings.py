@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "voices",
     "assessments",
     "results",
+    "maps",
 ]
 
 MIDDLEWARE = [

@@ -271,7 +271,7 @@ def _list_url(neighbourhood: Neighbourhood) -> str:
 
 
 @require_safe
-@cache_public_page(query=("period", "sort", "dir"))
+@cache_public_page(query=("period", "sort", "dir", "kaart"))
 def neighbourhoods(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     priorities = list(Priority.objects.all())
