@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from initiatives.charts import coordinate
 from initiatives.figures import FIGURE_BY_KEY, Figure, Format, WijkFigures, share
@@ -143,6 +144,10 @@ class _Frame:
         return "".join(parts)
 
 
+def _wijken(count: int) -> str:
+    return ngettext("(%(count)s wijk)", "(%(count)s wijken)", count) % {"count": count}
+
+
 def _url(slug: str) -> str:
     return reverse("initiatives:neighbourhood", kwargs={"slug": slug})
 
@@ -195,21 +200,14 @@ def choropleth(
         ordered = sorted(wijken, key=lambda row: _number(row, figure))
         low, high = _text(ordered[0], figure), _text(ordered[-1], figure)
         text = low if low == high else _("%(low)s tot en met %(high)s") % {"low": low, "high": high}
-        count = len(wijken)
-        text += " " + (_("(1 wijk)") if count == 1 else _("(%(count)s wijken)") % {"count": count})
+        text += " " + _wijken(len(wijken))
         legend.append(LegendItem(f"wijk-map__area--{_colour_step(index, len(bounds))}", text))
     unknown = [row for row in mapped if _number(row, figure) is None]
     if unknown:
         legend.append(
             LegendItem(
                 "wijk-map__area--none",
-                _("Geen gegevens")
-                + " "
-                + (
-                    _("(1 wijk)")
-                    if len(unknown) == 1
-                    else _("(%(count)s wijken)") % {"count": len(unknown)}
-                ),
+                _("Geen gegevens") + " " + _wijken(len(unknown)),
             )
         )
     return WijkMap(

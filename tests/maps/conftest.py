@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from maps.models import WijkBoundary
 from tests.factories import NeighbourhoodFactory
+from tests.initiatives.overviews.conftest import today  # noqa: F401 (a fixture)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RD_FILE = FIXTURES / "wijken-rd.geojson"
@@ -35,3 +37,16 @@ def coded_wijken(wijk_a, wijk_b):
 def boundaries(coded_wijken):
     import_boundaries(RD_FILE)
     return coded_wijken
+
+
+def triangle_boundary(wijk, x: int = 0, size: int = 10) -> WijkBoundary:
+    """A made-up triangle for a wijk: (x, 0), (x + size, 0), (x, size)."""
+    return WijkBoundary.objects.create(
+        neighbourhood=wijk,
+        outline=f"[[[{x},0,{x + size},0,{x},{size},{x},0]]]",
+        min_x=x,
+        min_y=0,
+        max_x=x + size,
+        max_y=size,
+        imported_at="2026-01-01T00:00Z",
+    )

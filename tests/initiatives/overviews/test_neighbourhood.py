@@ -169,11 +169,12 @@ def test_query_count_does_not_grow_with_the_data_for_the_public(
     # priorities with their counts, 4 figures, 5 latest published (overall and per
     # priority), 6 budget pots with their co-funding, 7 scores per criterion ("Wat telt bij
     # de beslissingen"; tests/assessments/test_outcomes.py adds assessments), 8 brokers.
-    # "Wat de wijk zegt" (voices.figures.wijk_says) adds five grouped queries.
-    with django_assert_num_queries(13):
+    # "Wat de wijk zegt" (voices.figures.wijk_says) adds five grouped queries, the map
+    # (maps app) one for the boundaries.
+    with django_assert_num_queries(14):
         client.get(URL)
     make_initiatives([wijk_a, wijk_b], 490)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         client.get(URL)
 
 
@@ -182,9 +183,9 @@ def test_query_count_does_not_grow_with_the_data_for_council_members(
 ):
     client.force_login(council_member)
     make_initiatives([wijk_a, wijk_b], 10)
-    # The thirteen of the public page, plus session, user, and the user's groups (roles).
-    with django_assert_num_queries(16):
+    # The fourteen of the public page, plus session, user, and the user's groups (roles).
+    with django_assert_num_queries(17):
         client.get(URL)
     make_initiatives([wijk_a, wijk_b], 490)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         client.get(URL)

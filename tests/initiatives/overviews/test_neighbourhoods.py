@@ -224,11 +224,12 @@ def test_query_count_does_not_grow_with_the_data_for_the_public(
 ):
     make_initiatives([wijk_a, wijk_b], 10)
     # 1 years with data, 2 priorities, 3 wijken, 4 figures per wijk, 5 priority counts.
-    # "Wat de wijken zeggen" (voices per wijk and priority) adds one grouped query.
-    with django_assert_num_queries(6):
+    # "Wat de wijken zeggen" (voices per wijk and priority) adds one grouped query, the
+    # map (maps app) one for the boundaries.
+    with django_assert_num_queries(7):
         client.get(URL)
     make_initiatives([wijk_a, wijk_b], 490)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(URL)
 
 
@@ -237,9 +238,9 @@ def test_query_count_does_not_grow_with_the_data_for_council_members(
 ):
     client.force_login(council_member)
     make_initiatives([wijk_a, wijk_b], 10)
-    # The five of the public page, plus session, user, and the user's groups (roles).
-    with django_assert_num_queries(9):
+    # The seven of the public page, plus session, user, and the user's groups (roles).
+    with django_assert_num_queries(10):
         client.get(URL)
     make_initiatives([wijk_a, wijk_b], 490)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(URL)

@@ -44,6 +44,7 @@ SAMPLE_QUERY = {
     "period": "all",
     "sort": "total",
     "dir": "desc",
+    "kaart": "supports",  # the map's figure (maps app)
 }
 TABLE = re.compile(r'\b(?:FROM|JOIN)\s+"?([a-z0-9_]+)"?', re.IGNORECASE)
 
