@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from maps.models import WijkBoundary
 from tests.factories import NeighbourhoodFactory
-from tests.initiatives.overviews.conftest import today  # noqa: F401 (a fixture)
+from tests.initiatives.overviews.conftest import dataset, today  # noqa: F401 (fixtures)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RD_FILE = FIXTURES / "wijken-rd.geojson"
