@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def map_of(html: str) -> str:
-    match = re.search(r'<figure class="wijk-map".*?</figure>', html, re.S)
+    match = re.search(r'<figure class="wijk-map .*?</figure>', html, re.S)
     return match[0] if match else ""
 
 
