@@ -89,6 +89,8 @@ WATCHED_TABLES: dict[str, tuple[str, ...] | None] = {
     "feedback_feedback": ("helped",),
     # The public list's search: the word stems of the public texts (search 0002).
     "search_searchterm": None,
+    # The map of the wijken on the comparison and a wijk's page (maps 0002).
+    "maps_wijkboundary": None,
 }
 
 

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "attachments",
     "feedback",
     "search",
+    "maps",
 ]
 
 MIDDLEWARE = [

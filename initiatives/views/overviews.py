@@ -265,7 +265,7 @@ def _wijk_scopes(request: HttpRequest, slug: str) -> pagecache.Scopes:
     return pagecache.of_wijk(slug)
 
 
-COMPARISON_QUERY = ("period", "columns", "sort", "dir")
+COMPARISON_QUERY = ("period", "columns", "sort", "dir", "kaart")
 
 
 @require_safe

@@ -121,8 +121,8 @@ def test_the_query_count_does_not_grow_with_assessments(
         kind = Kind.DECLINED if number % 3 else Kind.APPROVED
         assess(initiative, kind, broker, dataset, [N] * 5)
     client.force_login(council_member)
-    # Session, user, groups (roles); then the wijk page's thirteen, among them one for the
+    # Session, user, groups (roles); then the wijk page's fourteen, among them one for the
     # scores per criterion (tests/initiatives/overviews/test_neighbourhood.py names them).
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         page = client.get(URL).text
     assert sum(table(page)["Het kan echt"]) == 3 + extra

@@ -461,7 +461,10 @@ def test_refuses_a_file_without_rows_of_the_municipality(tmp_path):
     ("args", "message"),
     [
         (("--gemeente", "Zaanstad", "--wijken", "wijken.csv"), "is not like GM0479"),
-        (("--gemeente", "479"), "Give --wijken FILE, --postcodes FILE, --population FILE or more."),
+        (
+            ("--gemeente", "479"),
+            "Give --wijken FILE, --postcodes FILE, --population FILE, --boundaries FILE or more.",
+        ),
         (("--gemeente", "479", "--year", "1999", "--wijken", "x.csv"), "not between 2000"),
     ],
 )

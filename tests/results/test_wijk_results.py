@@ -95,12 +95,12 @@ def test_query_count_does_not_grow_with_the_results(
     _grow(wijk_a, wijk_b, 10)  # make_initiatives publishes the ones in Kogerveld
     # The seven of tests/initiatives/overviews/test_neighbourhood.py, plus 8 the results per
     # priority (asked only when the figures count results).
-    # With "Wat de wijk zegt" (five queries) and the criteria table (one).
-    with django_assert_num_queries(14):
+    # With "Wat de wijk zegt" (five queries), the criteria table (one) and the map (one).
+    with django_assert_num_queries(15):
         html = client.get(URL_B).text
     assert "15 bewoners bereikt met 5 afgeronde initiatieven." in html
     _grow(wijk_a, wijk_b, 290)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         html = client.get(URL_B).text
     assert "450 bewoners bereikt met 150 afgeronde initiatieven." in html
 
@@ -109,5 +109,5 @@ def test_a_wijk_without_results_asks_nothing_more(
     client, today, wijk_a, wijk_b, django_assert_num_queries
 ):
     make_initiatives([wijk_a, wijk_b], 10)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         client.get(URL)

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from neighbourhoods.cbs import (
@@ -317,6 +318,19 @@ class Command(BaseCommand):
             "for the year of --year. Wijken that are not in the database are skipped.",
         )
         parser.add_argument(
+            "--boundaries",
+            metavar="FILE",
+            help="GeoJSON of the wijk- en buurtkaart (RD New or WGS84), for the map: wijken "
+            "matched by WK_CODE/statcode, else by name (maps app).",
+        )
+        parser.add_argument(
+            "--tolerance",
+            type=float,
+            default=10.0,
+            metavar="METRES",
+            help="How far a simplified boundary may stray from the file's (default 10).",
+        )
+        parser.add_argument(
             "--year",
             type=int,
             help="The CBS year of the wijken in --wijken and of --population; "
@@ -333,8 +347,13 @@ class Command(BaseCommand):
         gemeente = gemeente_code(str(options["gemeente"]))
         if gemeente is None:
             raise CommandError(f"--gemeente {options['gemeente']!r} is not like GM0479.")
-        if not any(options[name] for name in ("wijken", "postcodes", "population")):
-            raise CommandError("Give --wijken FILE, --postcodes FILE, --population FILE or more.")
+        if not any(options[name] for name in ("wijken", "postcodes", "population", "boundaries")):
+            raise CommandError(
+                "Give --wijken FILE, --postcodes FILE, --population FILE, "
+                "--boundaries FILE or more."
+            )
+        if not 0 <= options["tolerance"] <= 1000:
+            raise CommandError("--tolerance must be between 0 and 1000 metres.")
         year = options["year"]
         if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
             raise CommandError(f"--year {year} is not between {FIRST_YEAR} and {LAST_YEAR}.")
@@ -385,6 +404,8 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             wijk_tally = save_wijken(wijken.names, year) if wijken else None
+            # After the wijken: a new municipality's file can bring its wijken and their map.
+            self.boundaries(options, gemeente)
             postcode_tally, unknown = (
                 save_postcodes(postcodes.wijk_by_postcode) if postcodes else (None, {})
             )
@@ -415,6 +436,31 @@ class Command(BaseCommand):
         if unknown:
             skipped = ", ".join(f"{code} ({count:,})" for code, count in unknown.items())
             self.stdout.write(f"Postcodes skipped, their wijk is not in the database: {skipped}.")
+
+    def boundaries(self, options: dict, gemeente: str) -> None:
+        """The map's wijk boundaries (the maps app), inside the import's transaction."""
+        if not options["boundaries"]:
+            return None
+        from maps.boundaries import read_boundaries, save_boundaries  # maps uses this module
+
+        path = Path(options["boundaries"])
+        found = read_boundaries(path, gemeente, options["tolerance"])
+        created, changed = save_boundaries(found.outlines, timezone.now())
+        self.stdout.write(
+            f"{path}: {found.features:,} features in {found.projection}, "
+            f"{found.other_municipality:,} of other municipalities. "
+            f"Boundaries: {created:,} created, {changed:,} replaced."
+        )
+        tiny = [one.wijk.name for one in found.outlines if one.as_bbox]
+        if tiny:
+            self.stdout.write(
+                f"Smaller than the tolerance, kept as a rectangle: {', '.join(tiny)}."
+            )
+        if found.unmatched:
+            self.stdout.write(
+                f"Features of {gemeente} that match no wijk, skipped: {', '.join(found.unmatched)}."
+            )
+        return None
 
     def parse[T](self, path: Path, parse: Callable[[str], T]) -> T:
         """Run parse with the first encoding that decodes the whole file."""

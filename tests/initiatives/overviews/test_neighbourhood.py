@@ -170,16 +170,17 @@ def test_query_count_does_not_grow_with_the_data_for_the_public(
     # priority), 6 budget pots with their co-funding, 7 scores per criterion ("Wat telt bij
     # de beslissingen"; tests/assessments/test_outcomes.py adds assessments), 8 brokers.
     # "Wat de wijk zegt" (voices.figures.wijk_says) adds five grouped queries; the wijk's
-    # population and voices for the figures per 1,000 residents one.
-    with django_assert_num_queries(14):
+    # population and voices for the figures per 1,000 residents one, the map (maps app) one
+    # for the boundaries.
+    with django_assert_num_queries(15):
         client.get(URL)
     make_initiatives([wijk_a, wijk_b], 490)
     for year in range(2015, 2027):
         PopulationFactory(neighbourhood=wijk_a, year=year)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get(URL)
     # A year or a quarter adds the same period a year earlier: one query.
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         client.get(URL, {"period": "2026"})
 
 
@@ -188,9 +189,9 @@ def test_query_count_does_not_grow_with_the_data_for_council_members(
 ):
     client.force_login(council_member)
     make_initiatives([wijk_a, wijk_b], 10)
-    # The fourteen of the public page, plus session, user, and the user's groups (roles).
-    with django_assert_num_queries(17):
+    # The fifteen of the public page, plus session, user, and the user's groups (roles).
+    with django_assert_num_queries(18):
         client.get(URL)
     make_initiatives([wijk_a, wijk_b], 490)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         client.get(URL)

@@ -228,18 +228,19 @@ def test_query_count_does_not_grow_with_the_data_for_the_public(
 ):
     make_initiatives([wijk_a, wijk_b], 10)
     # 1 years with data, 2 priorities, 3 wijken, 4 figures per wijk, 5 priority counts.
-    # "Wat de wijken zeggen" (voices per wijk and priority) adds one grouped query. The
-    # wijken's population and voices are subqueries of 3.
-    with django_assert_num_queries(6):
+    # "Wat de wijken zeggen" (voices per wijk and priority) adds one grouped query, the map
+    # (maps app) one for the boundaries. The wijken's population and voices are subqueries
+    # of 3.
+    with django_assert_num_queries(7):
         client.get(URL)
     make_initiatives([wijk_a, wijk_b], 490)
     for year in range(2015, 2027):
         PopulationFactory(neighbourhood=wijk_a, year=year)
     for group in ("status", "per-1000", "all"):
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(7):
             client.get(URL, {"columns": group})
     # A year earlier, where the table shows it: the figures of that period, one query.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(URL, {"columns": "year-on-year", "period": "2026"})
 
 
@@ -248,9 +249,9 @@ def test_query_count_does_not_grow_with_the_data_for_council_members(
 ):
     client.force_login(council_member)
     make_initiatives([wijk_a, wijk_b], 10)
-    # The five of the public page, plus session, user, and the user's groups (roles).
-    with django_assert_num_queries(9):
+    # The seven of the public page, plus session, user, and the user's groups (roles).
+    with django_assert_num_queries(10):
         client.get(URL)
     make_initiatives([wijk_a, wijk_b], 490)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(URL)

@@ -45,6 +45,7 @@ SAMPLE_QUERY = {
     "sort": "total",
     "dir": "desc",
     "columns": "money",
+    "kaart": "supports",  # the map's figure (maps app)
 }
 TABLE = re.compile(r'\b(?:FROM|JOIN)\s+"?([a-z0-9_]+)"?', re.IGNORECASE)
 
