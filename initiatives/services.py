@@ -3,8 +3,7 @@
 Each function takes the acting user explicitly, checks rights and preconditions (raising
 ``PermissionDenied`` or a ``WorkflowError``), writes inside one transaction, leaves a timeline
 entry saying who did what, and queues e-mail with the transaction (``enqueue_in_transaction``:
-the task rows commit or roll back with the change; with the immediate backend the mail waits
-for the commit).
+the task rows commit or roll back with the change; the immediate backend waits for the commit).
 """
 
 import uuid

@@ -74,12 +74,21 @@ def figure_label(figure: Figure) -> str:
     return str(figure.label or figure.page_label)
 
 
-def chosen_figure(key: str | None) -> Figure:
-    """``?kaart=KEY`` if it names a figure the map can show; else the default, quietly."""
+def chosen_figure(key: str | None, rows: Iterable[WijkFigures] = ()) -> Figure:
+    """``?kaart=KEY`` if it names a figure the map can show; else the default, quietly.
+
+    The default is the first of ``DEFAULT_KEYS`` that some wijk of ``rows`` has a value for:
+    per 1,000 residents once the municipality imported its population, else the count.
+    """
     keys = {figure.key for figure in mappable_figures()}
     if key in keys:
         return FIGURE_BY_KEY[key]
-    return FIGURE_BY_KEY[next(key for key in DEFAULT_KEYS if key in FIGURE_BY_KEY)]
+    defaults = [FIGURE_BY_KEY[key] for key in DEFAULT_KEYS if key in FIGURE_BY_KEY]
+    rows = list(rows)
+    for figure in defaults[:-1]:
+        if any(row.figures.get(figure.key) is not None for row in rows):
+            return figure
+    return defaults[-1]
 
 
 def _number(row: WijkFigures, figure: Figure) -> float | None:

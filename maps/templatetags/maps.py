@@ -20,8 +20,8 @@ BBOX = ("min_x", "min_y", "max_x", "max_y")
 def wijk_map(context, rows) -> dict:
     """The choropleth of the figure ``?kaart=KEY`` chose (validated; the default otherwise)."""
     request = context.get("request")
-    figure = choropleth.chosen_figure(request.GET.get("kaart") if request else None)
     rows = [row[0] if isinstance(row, tuple | list) else row for row in rows]
+    figure = choropleth.chosen_figure(request.GET.get("kaart") if request else None, rows)
     boundaries = {
         one["neighbourhood_id"]: one
         # The comparison's rows are the active wijken; a wijk not among them is left out.

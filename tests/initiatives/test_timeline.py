@@ -15,13 +15,16 @@ def test_every_kind_has_exactly_one_row():
 
 
 def test_the_public_sees_updates_and_the_initiator_also_the_conversation():
-    assert {EntryKind.PUBLIC_UPDATE} == PUBLIC_VISIBLE
+    # A merge and its undoing are public on the initiative that took the duplicate in.
+    assert {EntryKind.PUBLIC_UPDATE, EntryKind.MERGED_IN, EntryKind.MERGE_UNDONE} == PUBLIC_VISIBLE
     assert {
         EntryKind.STATUS_CHANGE,
         EntryKind.PUBLIC_UPDATE,
         EntryKind.MESSAGE_TO_INITIATOR,
         EntryKind.MESSAGE_FROM_INITIATOR,
         EntryKind.ENTERED_FOR_RESIDENT,
+        EntryKind.MERGED_IN,
+        EntryKind.MERGE_UNDONE,
     } == INITIATOR_VISIBLE
 
 

@@ -132,12 +132,12 @@ def test_the_map_adds_one_query_that_does_not_grow_with_the_wijken(
     # boundaries; the wijk page's fourteen likewise.
     with django_assert_num_queries(7):
         client.get("/wijken/")
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get("/wijken/poelenburg/")
     for index in range(20):
         wijk = NeighbourhoodFactory(name=f"Vak {index}", slug=f"vak-{index}")
         triangle_boundary(wijk)
     with django_assert_num_queries(7):
         client.get("/wijken/")
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get("/wijken/poelenburg/")

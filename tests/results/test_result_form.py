@@ -146,7 +146,7 @@ def test_page_with_a_result_costs_no_extra_query(
     # pots of the grant form (a completed initiative). The result comes with the initiative.
     # With the wijk's voices, the criteria and the assessments (voices, assessments), and
     # the attachments.
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(22):
         assert client.get(detail_url(completed)).status_code == 200
 
 
@@ -155,5 +155,5 @@ def test_page_without_a_result_counts_the_partners_once(
 ):
     client.force_login(broker_a)
     # The 15 above, plus 16 the linked partners for the form's first value.
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(23):
         assert client.get(detail_url(completed)).status_code == 200

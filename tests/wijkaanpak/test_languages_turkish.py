@@ -129,12 +129,7 @@ def test_the_ci_checks_every_catalogue_of_the_site():
     [
         "en",
         "tr",
-        pytest.param(
-            "ar",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the Arabic catalogue comes from the arabic branch"
-            ),
-        ),
+        "ar",
     ],
 )
 def test_each_catalogue_is_complete(language):

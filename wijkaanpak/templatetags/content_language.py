@@ -4,6 +4,7 @@ import re
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 register = template.Library()
@@ -21,7 +22,7 @@ def lang_attrs(code: str) -> str:
     """
     code = (code or "").strip()
     if not _CODE.fullmatch(code):
-        return format_html(' dir="auto"')
+        return mark_safe(' dir="auto"')
     try:
         right_to_left = get_language_info(code)["bidi"]
     except KeyError:

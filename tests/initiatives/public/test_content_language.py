@@ -24,29 +24,29 @@ def turkish(wijk_a):
 
 def test_the_public_page_marks_the_text_and_shows_the_dutch_summary(client, turkish):
     html = client.get(turkish.get_absolute_url()).text
-    assert '<h1 class="utrecht-heading-1" lang="tr">Mahalle bahçesi</h1>' in html
-    assert '<div class="prose" lang="tr"><p>Komşular birlikte' in html
-    assert 'lang="nl" aria-labelledby="samenvatting-nl-titel"' in html
+    assert '<h1 class="utrecht-heading-1" lang="tr" dir="ltr">Mahalle bahçesi</h1>' in html
+    assert '<div class="prose" lang="tr" dir="ltr"><p>Komşular birlikte' in html
+    assert 'lang="nl" dir="ltr" aria-labelledby="samenvatting-nl-titel"' in html
     assert "Buren kweken samen groente" in html
 
 
 def test_the_list_card_marks_both(client, turkish):
     html = client.get("/initiatieven/").text
-    assert 'lang="tr">Komşular birlikte' in html
-    assert '<p class="utrecht-paragraph" lang="nl">Buren kweken' in html
+    assert 'lang="tr" dir="ltr">Komşular birlikte' in html
+    assert '<p class="utrecht-paragraph" lang="nl" dir="ltr">Buren kweken' in html
 
 
 def test_a_dutch_initiative_has_no_dutch_summary_section(client, wijk_a):
     initiative = InitiativeFactory(neighbourhood=wijk_a, published=True)
     html = client.get(initiative.get_absolute_url()).text
-    assert 'lang="nl"><p>Bewoners knappen' in html
+    assert 'lang="nl" dir="ltr"><p>Bewoners knappen' in html
     assert "Samenvatting in het Nederlands" not in html
 
 
 def test_the_tracking_page_marks_the_title(client, wijk_a):
     initiative = InitiativeFactory(neighbourhood=wijk_a, language="tr", with_token=True)
     html = client.get(f"/volgen/{initiative.token}/", follow=True).text
-    assert f'<span lang="tr">{initiative.title}</span>' in html
+    assert f'<span lang="tr" dir="ltr">{initiative.title}</span>' in html
 
 
 def test_the_workspace_marks_title_and_description(client, broker_a, wijk_a):
@@ -95,7 +95,12 @@ def test_the_dutch_summary_is_found_by_search(broker_a, wijk_a):
 
 @pytest.mark.parametrize(
     ("code", "attributes"),
-    [("tr", ' lang="tr"'), ("ar", ' lang="ar" dir="rtl"'), ("", ""), ('x" onclick="', "")],
+    [
+        ("tr", ' lang="tr" dir="ltr"'),
+        ("ar", ' lang="ar" dir="rtl"'),
+        ("", ' dir="auto"'),
+        ('x" onclick="', ' dir="auto"'),
+    ],
 )
 def test_lang_attrs(code, attributes):
     assert Template("{{ code|lang_attrs }}").render(Context({"code": code})) == attributes

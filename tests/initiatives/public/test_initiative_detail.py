@@ -27,7 +27,8 @@ def test_initiative_page_shows_public_facts_and_an_anonymous_initiator(client, p
     response = client.get(url(published))
     assert response.status_code == 200
     html = response.text
-    assert '<h1 class="utrecht-heading-1" lang="nl">Speeltuin Poelenburg opknappen</h1>' in html
+    title = '<h1 class="utrecht-heading-1" lang="nl" dir="ltr">Speeltuin Poelenburg opknappen</h1>'
+    assert title in html
     assert "Bewoners knappen samen de speeltuin op." in html
     assert "Een idee van een bewoner uit Poelenburg" in html
     assert "Help onze kinderen" in html and "Handhaaf" in html

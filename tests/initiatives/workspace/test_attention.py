@@ -101,7 +101,7 @@ def test_a_follow_up_on_a_closed_initiative_still_comes_back(client, wijk_a, bro
         ({"follow_up-on": "10-12-2026", "follow_up-reason": ""}, "Schrijf op waarom"),
         ({"follow_up-on": "1-12-2026", "follow_up-reason": "Te laat"}, "Kies vandaag of een dag"),
         ({"follow_up-on": "morgen", "follow_up-reason": "Bellen"}, "Vul een datum in"),
-        ({"follow_up-on": "10-12-2026", "follow_up-reason": "x" * 201}, "Zorg dat deze"),
+        ({"follow_up-on": "10-12-2026", "follow_up-reason": "x" * 201}, "Uw tekst is te lang"),
     ],
 )
 def test_a_bad_follow_up_is_a_message_with_the_form_kept(
