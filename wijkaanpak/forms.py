@@ -227,7 +227,9 @@ class StyledFormMixin:
     def _described(self, field: forms.Field) -> list[str]:
         """The ids of the texts that describe ``field`` besides its errors."""
         name = next(name for name, candidate in self.fields.items() if candidate is field)
-        auto_id = self[name].auto_id
+        # Not self[name]: that caches the bound field, and a form that sets a label after
+        # this __init__ (TextForm) would still show the old one.
+        auto_id = forms.BoundField(self, field, name).auto_id
         described = []
         if field.help_text:
             described.append(f"{auto_id}_helptext")

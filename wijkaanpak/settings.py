@@ -325,15 +325,18 @@ def media_storage(kind: str) -> dict:
         # Left out when empty: then boto3's own defaults (Amazon, an instance role).
         options.update({option: value for option, value in given.items() if value})
         return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
-    return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # Uploads readable by the app user only. Not the global FILE_UPLOAD_*PERMISSIONS: those
+    # would also make collectstatic's files (owned by root in the image) unreadable to it.
+    return {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"file_permissions_mode": 0o640, "directory_permissions_mode": 0o750},
+    }
 
 
 # Files over 2.5 MB wait in a temporary file (/tmp, a tmpfs in compose), not in memory; the
 # attachment forms refuse more than 10 MB a file and 5 files a request with a message.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
-FILE_UPLOAD_PERMISSIONS = 0o640
-FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 
 STORAGES = {
     "default": media_storage(_media_storage),

@@ -7,7 +7,16 @@ from wijkaanpak.settings import media_storage
 
 
 def test_files_by_default():
-    assert media_storage("files") == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert media_storage("files") == {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"file_permissions_mode": 0o640, "directory_permissions_mode": 0o750},
+    }
+
+
+def test_only_uploads_are_kept_from_other_users(settings):
+    """collectstatic writes with the global modes: the image's app user must read them."""
+    assert settings.FILE_UPLOAD_PERMISSIONS == 0o644
+    assert settings.FILE_UPLOAD_DIRECTORY_PERMISSIONS is None
 
 
 def test_s3_from_the_environment(monkeypatch):
