@@ -30,7 +30,8 @@ test: .venv/.installed node_modules/.installed
 	@# Browser tests run last, on their own: each one empties the database afterwards
 	@# (live_server needs real commits), which other tests must never see.
 	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
-	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS)
+	@# BROWSER=0 leaves them out (CI runs them once, on PostgreSQL).
+	$(if $(filter 0,$(BROWSER)),@echo "Browser tests left out (BROWSER=0)",$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS))
 
 ## lint: format and lint checks, migrations up to date, Dockerfile, compose.yaml, Kubernetes
 lint: .venv/.installed
